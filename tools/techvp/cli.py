@@ -1,0 +1,102 @@
+"""The `techvp` command: each command parses options, calls one function, prints, exits."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import click
+
+from techvp.formats import FORMATS
+from techvp.messages import cli as text
+
+CHINA = timezone(timedelta(hours=8))
+
+
+def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(text.BAD_NOW.format(value=value)) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=CHINA)
+
+
+def _root(value: str) -> Path:
+    root = Path(value).resolve()
+    if not (root / "submissions").is_dir():
+        raise click.UsageError(text.NO_SUBMISSIONS.format(root=root))
+    return root
+
+
+root_option = click.option("--root", default=".", show_default=True, help=text.ROOT)
+now_option = click.option("--now", callback=_parse_now, help=text.NOW)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help=text.FORMAT,
+)
+
+
+@click.group(help=text.MAIN, context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    pass
+
+
+@main.command(help=text.VALIDATE)
+@root_option
+@format_option
+@now_option
+def validate(root: str, fmt: str, now: datetime) -> None:
+    from techvp.validate import validate_repository
+
+    path = _root(root)
+    _, findings = validate_repository(path, now)
+    click.echo(FORMATS[fmt](findings, path), nl=False)
+    sys.exit(0 if findings.ok else 1)
+
+
+@main.command(help=text.BUILD)
+@root_option
+@format_option
+@now_option
+def build(root: str, fmt: str, now: datetime) -> None:
+    from techvp.validate import validate_repository
+
+    path = _root(root)
+    _, findings = validate_repository(path, now)
+    click.echo(FORMATS[fmt](findings, path), nl=False)
+    if not findings.ok:
+        click.echo(text.BUILD_FAILED, err=True)
+        sys.exit(1)
+    click.echo(text.BUILD_DONE)
+
+
+@main.command(help=text.SCHEMA)
+@click.option("--out", default="schemas", show_default=True, help=text.SCHEMA_OUT)
+def schema(out: str) -> None:
+    from techvp.schema import write_schemas
+
+    written = write_schemas(Path(out))
+    click.echo(text.SCHEMA_WRITTEN.format(count=len(written), out=out))
+
+
+@main.command(help=text.DEMO)
+@click.option("--out", required=True, help=text.DEMO_OUT)
+@click.option(
+    "--needs", default=40, show_default=True, type=click.IntRange(1), help=text.DEMO_NEEDS
+)
+@click.option(
+    "--experts", default=60, show_default=True, type=click.IntRange(1), help=text.DEMO_EXPERTS
+)
+@click.option("--seed", default=2022, show_default=True, type=int, help=text.DEMO_SEED)
+def demo(out: str, needs: int, experts: int, seed: int) -> None:
+    from techvp.demo.generate import write_demo
+
+    write_demo(Path(out), needs=needs, experts=experts, seed=seed)
+    click.echo(text.DEMO_WRITTEN.format(out=out, needs=needs, experts=experts))

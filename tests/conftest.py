@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from techvp.diagnostics import Findings
+from techvp.validate import validate_repository
+
+# Inside the demo batch's submission windows, so deadline rules stay quiet unless a test asks.
+DEFAULT_NOW = datetime(2022, 3, 1, tzinfo=UTC)
+
+
+def run_validate(root: Path, now: datetime = DEFAULT_NOW) -> Findings:
+    return validate_repository(root, now)[1]
+
+
+def codes(findings: Findings) -> list[tuple[str, str, int | None]]:
+    """(code, file, line) of every diagnostic, sorted: what tests assert on."""
+    return [(d.code, d.location.file, d.location.line) for d in findings.sorted()]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return tmp_path

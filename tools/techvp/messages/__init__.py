@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from techvp.messages import cli, core, rules
+from techvp.messages import cli, core, guard, policy, rules
 
-MESSAGES: dict[str, str] = {**core.MESSAGES, **rules.MESSAGES}
+MESSAGES: dict[str, str] = {**core.MESSAGES, **rules.MESSAGES, **policy.MESSAGES, **guard.MESSAGES}
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "priority": "优先"}
 

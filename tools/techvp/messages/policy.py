@@ -1,0 +1,3 @@
+"""Templates for eligibility policies (techvp.policies); each message ends with its clause."""
+
+MESSAGES: dict[str, str] = {}

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from techvp.models.common import credit_check_char, org_check_char
 
 
@@ -138,8 +137,15 @@ def record(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return out
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes repeated objects out in full: the loader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False)
 
 
 def record_path(kind: str, data: dict[str, Any]) -> str:

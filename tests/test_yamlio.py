@@ -1,0 +1,158 @@
+"""The loader keeps what the user typed and turns every YAML trap into a located diagnostic."""
+
+from __future__ import annotations
+
+import pytest
+from techvp.diagnostics import Severity
+from techvp.yamlio import MAX_DEPTH, parse_bytes, parse_text
+
+
+def problems(doc):  # (code, line, column) of each diagnostic
+    return [(d.code, d.location.line, d.location.column) for d in doc.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("phone: 85317029", "85317029"),
+        ("phone: 027-85317029", "027-85317029"),
+        ("code: 0271234", "0271234"),  # YAML 1.1 would read an octal number
+        ("name: no", "no"),  # the Norway problem
+        ("name: yes", "yes"),
+        ("flag: off", "off"),
+        ("code: 91420100MA4K0TEW24", "91420100MA4K0TEW24"),
+        ("n: 1e3", "1e3"),
+        ("n: 0x1F", "0x1F"),
+        ("n: 1_000", "1_000"),
+        ("d: 2022-03-15", "2022-03-15"),
+        ("t: 12:30", "12:30"),  # sexagesimal in YAML 1.1
+        ("q: 'null'", "null"),
+        ('q: ""', ""),
+        ("q: '007'", "007"),
+    ],
+)
+def test_scalars_stay_the_strings_typed(source: str, expected: str) -> None:
+    doc = parse_text(source + "\n", "f.yaml")
+    assert doc.diagnostics == []
+    assert list(doc.data.values()) == [expected]
+
+
+@pytest.mark.parametrize("source", ["a:", "a: ~", "a: null", "a: Null"])
+def test_empty_and_null_become_none(source: str) -> None:
+    assert parse_text(source, "f.yaml").data == {"a": None}
+
+
+def test_positions_are_one_based_lines_and_columns() -> None:
+    doc = parse_text("id: x\nlist:\n  - a\n  - {k: v}\n", "f.yaml")
+    loc = doc.locate(("list", 1, "k"))
+    assert (loc.file, loc.line, loc.column) == ("f.yaml", 4, 9)
+    assert doc.locate(("list",), key=True).line == 2
+    # a path that was never written falls back to its nearest written ancestor
+    assert doc.locate(("list", 1, "missing")).line == 4
+    assert doc.locate(("nowhere",)).line == 1
+
+
+def test_duplicate_key_is_an_error_and_first_value_kept() -> None:
+    doc = parse_text("a: 1\nb:\n  c: 2\n  c: 3\n", "f.yaml")
+    assert problems(doc) == [("yaml.duplicate-key", 4, 3)]
+    assert doc.diagnostics[0].params["first_line"] == 3
+    assert doc.data["b"] == {"c": "2"}
+
+
+@pytest.mark.parametrize(
+    "source", ["a: &x 1\nb: *x\n", "a: &x 1\n", "<<: *base\n", "a: [&x 1, *x]\n"]
+)
+def test_anchors_and_aliases_are_refused(source: str) -> None:
+    doc = parse_text(source, "f.yaml")
+    assert [c for c, *_ in problems(doc)][0] in ("yaml.alias", "yaml.syntax")
+    assert not doc.ok
+
+
+def test_billion_laughs_is_refused_without_expanding() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join(f"*{prev}" for _ in range(9)) + "]")
+    doc = parse_text("\n".join(lines) + "\n", "f.yaml")
+    assert problems(doc) == [("yaml.alias", 1, 4)]
+
+
+def test_explicit_tags_other_than_str_are_errors() -> None:
+    doc = parse_text("a: !!python/object:os.system x\nb: !!str 12\n", "f.yaml")
+    assert problems(doc) == [("yaml.tag", 1, 4)]
+    assert doc.data["b"] == "12"
+
+
+def test_tab_indentation_named_at_its_line() -> None:
+    doc = parse_text("a:\n  b: 1\n\tc: 2\n", "f.yaml")
+    assert problems(doc) == [("yaml.tab", 3, 1)]
+
+
+def test_tab_inside_a_value_is_fine() -> None:
+    doc = parse_text('a: "x\ty"\n', "f.yaml")
+    assert doc.ok and doc.data == {"a": "x\ty"}
+
+
+def test_syntax_error_has_chinese_problem_and_position() -> None:
+    doc = parse_text("a: 1\nb: c: d\n", "f.yaml")
+    [diag] = doc.diagnostics
+    assert (diag.code, diag.location.line, diag.location.column) == ("yaml.syntax", 2, 5)
+    assert "冒号" in diag.message
+
+
+def test_unclosed_bracket() -> None:
+    doc = parse_text("a: [1, 2\nb: 3\n", "f.yaml")
+    assert problems(doc)[0][0] == "yaml.syntax"
+    assert "]" in doc.diagnostics[0].message
+
+
+def test_gbk_file_gets_encoding_error_at_first_bad_byte() -> None:
+    raw = "id: x\nname: 武汉\n".encode("gbk")
+    doc = parse_bytes(raw, "f.yaml")
+    assert problems(doc) == [("yaml.encoding", 2, 7)]
+    assert "UTF-8" in doc.diagnostics[0].message
+
+
+def test_bom_is_a_warning_and_content_still_read() -> None:
+    doc = parse_bytes("\ufeffid: x\n".encode(), "f.yaml")
+    assert problems(doc) == [("yaml.bom", 1, 1)]
+    assert doc.diagnostics[0].severity is Severity.WARNING
+    assert doc.data == {"id": "x"}
+
+
+def test_crlf_is_a_warning_and_values_are_clean() -> None:
+    doc = parse_bytes(b"id: x\r\nname: y\r\n", "f.yaml")
+    assert [c for c, *_ in problems(doc)] == ["yaml.crlf"]
+    assert doc.data == {"id": "x", "name": "y"}
+
+
+def test_nul_byte_is_refused_with_position() -> None:
+    doc = parse_bytes(b"id: x\nname: a\x00b\n", "f.yaml")
+    assert problems(doc) == [("yaml.control-char", 2, 8)]
+
+
+def test_oversize_input_is_refused_before_parsing() -> None:
+    doc = parse_bytes(b"a: " + b"x" * 200, "f.yaml", max_bytes=100)
+    assert problems(doc) == [("yaml.too-large", 1, 1)]
+    assert doc.data is None
+
+
+def test_deep_nesting_is_refused() -> None:
+    deep = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
+    doc = parse_text(deep, "f.yaml")
+    assert [c for c, *_ in problems(doc)] == ["yaml.too-deep"]
+
+
+def test_very_deep_nesting_does_not_crash() -> None:
+    doc = parse_text("[" * 100_000, "f.yaml")
+    assert not doc.ok
+
+
+def test_multiple_documents_are_refused() -> None:
+    doc = parse_text("a: 1\n---\nb: 2\n", "f.yaml")
+    assert problems(doc) == [("yaml.multiple-documents", 2, 1)]
+
+
+def test_complex_key_is_refused() -> None:
+    doc = parse_text("? [a, b]\n: 1\n", "f.yaml")
+    assert [c for c, *_ in problems(doc)] == ["yaml.complex-key"]

@@ -54,7 +54,7 @@ def test_each_kind_refuses_an_unknown_key_and_a_missing_one(kind: str) -> None:
     data["colour"] = "red"
     _, problems = check(kind, data)
     assert ("field.missing", first_required, 1) in problems
-    assert [p for p in problems if p[0] == "field.unknown"][0][1] == "colour"
+    assert next(p for p in problems if p[0] == "field.unknown")[1] == "colour"
 
 
 def test_values_are_converted_by_the_model_types() -> None:

@@ -64,7 +64,7 @@ def test_duplicate_key_is_an_error_and_first_value_kept() -> None:
 )
 def test_anchors_and_aliases_are_refused(source: str) -> None:
     doc = parse_text(source, "f.yaml")
-    assert [c for c, *_ in problems(doc)][0] in ("yaml.alias", "yaml.syntax")
+    assert next(c for c, *_ in problems(doc)) in ("yaml.alias", "yaml.syntax")
     assert not doc.ok
 
 

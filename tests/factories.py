@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 from techvp.models.common import credit_check_char, org_check_char
+from techvp.repo import record_path
 
 
 def credit_code(division: str = "420102", serial: str = "MA4K0TEW") -> str:
@@ -146,19 +147,6 @@ class _NoAliasDumper(yaml.SafeDumper):
 
 def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False)
-
-
-def record_path(kind: str, data: dict[str, Any]) -> str:
-    """Where a record of this kind belongs, relative to the repository root."""
-    b = data.get("batch", "wuhan-2022")
-    return {
-        "batch": f"submissions/batches/{data.get('id')}.yaml",
-        "need": f"submissions/needs/{b}/{data.get('region')}/{data.get('id')}.yaml",
-        "expert": f"submissions/experts/{b}/{data.get('id')}.yaml",
-        "appointment": f"submissions/appointments/{b}/{data.get('expert')}.yaml",
-        "report": f"submissions/reports/{b}/{data.get('expert')}/{data.get('period')}.yaml",
-        "assessment": f"submissions/assessments/{b}/{data.get('expert')}.yaml",
-    }[kind]
 
 
 def write(root: Path, rel: str, content: str | bytes) -> Path:

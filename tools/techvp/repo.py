@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -21,6 +22,9 @@ from techvp.yamlio import MAX_FILE_BYTES, YamlDocument, parse_bytes
 
 SUBMISSIONS = "submissions"
 MAX_FILES = 200_000
+# Wall-clock budget for loading: far above a real repository (~1 ms a file), it only stops a
+# pathological submission from holding CI for hours.
+MAX_SECONDS = 900.0
 IGNORED_NAMES = frozenset({".gitkeep", "README.md"})
 _PERIOD_STEM = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
@@ -43,6 +47,14 @@ _EXPECTED_PATHS = {
 }
 
 T = TypeVar("T")
+
+
+def record_path(kind: str, data: Mapping[str, Any]) -> str:
+    """Where a record of this kind belongs, relative to the repository root."""
+    folder = KINDS[kind].folder
+    roles = _LAYOUT[folder][1]
+    parts = [str(data.get(role)) for role in roles]
+    return "/".join([SUBMISSIONS, folder, *parts, f"{data.get(KINDS[kind].id_key)}.yaml"])
 
 
 @dataclass(frozen=True)
@@ -137,7 +149,13 @@ def _consistency(cand: _Candidate, doc: YamlDocument) -> list[Diagnostic]:
     return out
 
 
-def load_file(cand: _Candidate, path: Path) -> tuple[Any, YamlDocument]:
+# Looks at a file's raw bytes (the personal-data guard); its findings never invalidate the record.
+Inspector = Callable[[str, bytes], list[Diagnostic]]
+
+
+def load_file(
+    cand: _Candidate, path: Path, inspect: Inspector | None = None
+) -> tuple[Any, YamlDocument]:
     """Parse and check one record file; the record is None when it is not valid."""
     try:
         size = path.stat().st_size
@@ -153,6 +171,13 @@ def load_file(cand: _Candidate, path: Path) -> tuple[Any, YamlDocument]:
             error("yaml.unreadable", Location(cand.rel, 1, 1), reason=exc.strerror)
         )
         return None, doc
+    record, doc = _check_bytes(cand, raw)
+    if inspect is not None:
+        doc.diagnostics.extend(inspect(cand.rel, raw))
+    return record, doc
+
+
+def _check_bytes(cand: _Candidate, raw: bytes) -> tuple[Any, YamlDocument]:
     doc = parse_bytes(raw, cand.rel)
     if not doc.ok:
         return None, doc
@@ -193,16 +218,28 @@ def _find_candidates(base: Path, findings: Findings) -> list[tuple[_Candidate, P
     return found
 
 
-def load_dataset(root: Path) -> tuple[Dataset, Findings]:
-    """Load every record under root/submissions; never raises for bad input."""
+def load_dataset(
+    root: Path, inspect: Inspector | None = None, budget_seconds: float = MAX_SECONDS
+) -> tuple[Dataset, Findings]:
+    """Load every record under root/submissions; never raises for bad input.
+
+    `inspect` sees each record file's bytes as they are read; loading stops with a
+    `limit.time` error once `budget_seconds` of wall-clock time are spent.
+    """
     findings = Findings()
     base = root / SUBMISSIONS
     candidates = _find_candidates(base, findings)
     findings.files_checked = len(candidates)
     tables: dict[str, dict[Any, Loaded[Any]]] = {k: {} for k in KINDS}
     owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}  # key → first file holding it
-    for cand, path in candidates:
-        record, doc = load_file(cand, path)
+    deadline = time.monotonic() + budget_seconds
+    for done, (cand, path) in enumerate(candidates):
+        if time.monotonic() > deadline:
+            remaining = len(candidates) - done
+            loc = Location(SUBMISSIONS)
+            findings.add(error("limit.time", loc, limit=budget_seconds, remaining=remaining))
+            break
+        record, doc = load_file(cand, path, inspect)
         findings.extend(doc.diagnostics)
         kind = cand.kind.name
         key: Any = (cand.folders["expert"], cand.stem) if kind == "report" else cand.stem

@@ -1,0 +1,40 @@
+"""Committed JSON Schemas match the models, and every example points editors at its schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from techvp.models import KINDS
+from techvp.schema import render_schema, schema_filename
+
+ROOT = Path(__file__).resolve().parent.parent
+REFRESH = "run `techvp schema --out schemas` and commit the result"
+
+
+def test_committed_schemas_are_in_sync() -> None:
+    for name in KINDS:
+        path = ROOT / "schemas" / schema_filename(name)
+        assert path.exists(), REFRESH
+        assert path.read_text(encoding="utf-8") == render_schema(name), f"{path.name}: {REFRESH}"
+
+
+def test_every_field_has_a_chinese_title_and_description() -> None:
+    def walk(schema: dict, where: str) -> None:
+        for key, prop in schema.get("properties", {}).items():
+            assert any("\u4e00" <= c <= "\u9fff" for c in prop.get("title", "")), f"{where}.{key}"
+            assert prop.get("description"), f"{where}.{key}"
+        for name, sub in schema.get("$defs", {}).items():
+            walk(sub, name)
+
+    for name in KINDS:
+        walk(KINDS[name].model.model_json_schema(), name)
+
+
+def test_every_record_file_names_its_schema_on_the_first_line() -> None:
+    files = sorted((ROOT / "submissions").rglob("*.yaml"))
+    assert files, "the demo data is missing"
+    for path in files:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target.exists(), f"{path}: {target}"

@@ -77,6 +77,29 @@ def build(root: str, fmt: str, now: datetime) -> None:
     click.echo(text.BUILD_DONE)
 
 
+@main.command(help=text.ELIGIBILITY)
+@click.option("--batch", required=True, help=text.ELIGIBILITY_BATCH)
+@root_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help=text.ELIGIBILITY_FORMAT,
+)
+@now_option
+def eligibility(batch: str, root: str, fmt: str, now: datetime) -> None:
+    from techvp.eligibility import FORMATS as ROW_FORMATS
+    from techvp.eligibility import UnknownBatch, eligibility_report
+
+    try:
+        rows = eligibility_report(_root(root), now, batch)
+    except UnknownBatch as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(ROW_FORMATS[fmt](rows, batch), nl=False)
+
+
 @main.command(help=text.SCHEMA)
 @click.option("--out", default="schemas", show_default=True, help=text.SCHEMA_OUT)
 def schema(out: str) -> None:

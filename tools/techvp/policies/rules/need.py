@@ -1,0 +1,117 @@
+"""Eligibility of each enterprise need under the batch's policy (seeds 000, 001, 003)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from techvp.diagnostics import Diagnostic, error, priority
+from techvp.messages import policy as text
+from techvp.models import Batch, Need
+from techvp.models.common import credit_division
+from techvp.models.need import Category
+from techvp.policies.profiles import Policy, resolve_all
+from techvp.repo import Dataset, Loaded
+
+if TYPE_CHECKING:
+    from techvp.policies import RuleContext
+
+_SCOPE_DIGITS = {"province": 2, "city": 4, "district": 6}
+_CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+
+def _registration(item: Loaded[Need], policy: Policy, batch: Batch) -> Iterator[Diagnostic]:
+    enterprise = item.record.enterprise
+    p = policy.params
+    code = enterprise.credit_code
+    if code is None:
+        if p.require_credit_code:
+            clause = policy.clause("credit-code", "require_credit_code")
+            yield error("policy.credit-code-required", item.doc.locate(("enterprise",)), clause)
+        return
+    if p.local_registration == "none":
+        return
+    digits = _SCOPE_DIGITS[p.local_registration]
+    allowed = sorted({region.code[:digits] for region in batch.regions})
+    division = credit_division(code)
+    if division[:digits] not in allowed:
+        yield error(
+            "policy.local-registration",
+            item.doc.locate(("enterprise", "credit_code")),
+            policy.clause("local", "local_registration"),
+            division=division,
+            scope=text.LOCAL_SCOPES[p.local_registration],
+            expected=text.LOCAL_EXPECTED.format(prefixes=text.LIST_SEP.join(allowed)),
+        )
+
+
+def _qualifications(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
+    enterprise = item.record.enterprise
+    p = policy.params
+    held = enterprise.qualifications
+    where = item.doc.locate(("enterprise", "qualifications"))
+    if p.required_qualifications and not set(held) & set(p.required_qualifications):
+        yield error(
+            "policy.qualification",
+            where,
+            policy.clause("qualification", "required_qualifications"),
+            value=text.LIST_SEP.join(held) or text.NONE,
+            expected=text.LIST_SEP.join(p.required_qualifications),
+        )
+    favoured = [q for q in held if q in p.priority_qualifications]
+    if favoured:
+        clause = policy.clause("qualification-priority", "priority_qualifications")
+        yield priority(
+            "policy.qualification-priority", where, clause, value=text.LIST_SEP.join(favoured)
+        )
+    if enterprise.carrier in p.priority_carriers:
+        yield priority(
+            "policy.carrier-priority",
+            item.doc.locate(("enterprise", "carrier")),
+            policy.clause("carrier-priority", "priority_carriers"),
+            value=enterprise.carrier,
+        )
+
+
+def _project(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
+    """Intended amount and category (seed 003)."""
+    need, p = item.record, policy.params
+    minimum = p.min_intended_amount
+    if minimum is not None:
+        clause = policy.clause("amount", "min_intended_amount")
+        where = item.doc.locate(("intended_amount",))
+        if need.intended_amount is None:
+            yield error("policy.intended-amount-missing", where, clause, limit=_money(minimum))
+        elif need.intended_amount < minimum:
+            yield error(
+                "policy.intended-amount",
+                where,
+                clause,
+                value=_money(need.intended_amount),
+                limit=_money(minimum),
+            )
+    if p.require_category and need.category is None:
+        yield error(
+            "policy.category-required",
+            item.doc.locate(("category",)),
+            policy.clause("category", "require_category"),
+            expected=text.LIST_SEP.join(_CATEGORIES),
+        )
+
+
+def _money(value: object) -> str:
+    """10 → "10", 10.50 → "10.5": amounts as people write them."""
+    shown = f"{value:f}" if not isinstance(value, int) else str(value)
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
+
+
+def need_eligibility(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
+    policies = resolve_all(ds)
+    for need_id in sorted(ds.needs):
+        item = ds.needs[need_id]
+        policy = policies.get(item.record.batch)
+        if policy is None or item.record.withdrawn:
+            continue
+        yield from _registration(item, policy, ds.batches[policy.batch].record)
+        yield from _qualifications(item, policy)
+        yield from _project(item, policy)

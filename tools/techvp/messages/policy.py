@@ -82,7 +82,7 @@ _HUBEI = SOURCES["hubei-2020"]
 _WUHAN = SOURCES["wuhan-2022"]
 _DEEP = SOURCES["deepened"]
 _SPECIAL = SOURCES["special-action-2020"]
-_BY_REFERENCE = f"参照{_DEEP} 二(二)1"
+_BY_REFERENCE = f"参照{_DEEP}二(二)1"
 
 CLAUSES: dict[str, dict[str, str]] = {
     "hubei-2020": {
@@ -117,24 +117,24 @@ CLAUSES: dict[str, dict[str, str]] = {
         "term": f"{_WUHAN} 三",
     },
     "deepened": {
-        "title": f"{_DEEP} 二(一)3",
-        "age": f"{_DEEP} 二(一)3",
-        "age-priority": f"{_DEEP} 二(一)3",
-        "institution-type": f"{_DEEP} 一",
-        "person-type": f"{_DEEP} 二(一)1",
-        "contract": f"{_DEEP} 二(一)1",
-        "training": f"{_DEEP} 二(一)1",
-        "credit-code": f"{_DEEP} 二(二)1",
-        "local": f"{_DEEP} 二(二)1",
-        "qualification": f"{_DEEP} 二(二)2",
-        "carrier-priority": f"{_DEEP} 二(二)3",
-        "duplicate-enterprise": f"{_DEEP} 四 2",
-        "experts-per-enterprise": f"{_DEEP} 四 2",
-        "conflict": f"{_DEEP} 二(二)1",
-        "deadline-needs": f"{_DEEP} 四 1",
-        "deadline-experts": f"{_DEEP} 四 2",
-        "service-months": f"{_DEEP} 四",
-        "term": f"{_DEEP} 四",
+        "title": f"{_DEEP}二(一)3",
+        "age": f"{_DEEP}二(一)3",
+        "age-priority": f"{_DEEP}二(一)3",
+        "institution-type": f"{_DEEP}一",
+        "person-type": f"{_DEEP}二(一)1",
+        "contract": f"{_DEEP}二(一)1",
+        "training": f"{_DEEP}二(一)1",
+        "credit-code": f"{_DEEP}二(二)1",
+        "local": f"{_DEEP}二(二)1",
+        "qualification": f"{_DEEP}二(二)2",
+        "carrier-priority": f"{_DEEP}二(二)3",
+        "duplicate-enterprise": f"{_DEEP}四 2",
+        "experts-per-enterprise": f"{_DEEP}四 2",
+        "conflict": f"{_DEEP}二(二)1",
+        "deadline-needs": f"{_DEEP}四 1",
+        "deadline-experts": f"{_DEEP}四 2",
+        "service-months": f"{_DEEP}四",
+        "term": f"{_DEEP}四",
     },
     "special-action-2020": {
         "institution-type": f"{_SPECIAL} 二(一)",

@@ -39,18 +39,14 @@ def _funding(item: Loaded[Batch], policy: Policy) -> Iterator[Diagnostic]:
 def _service(item: Loaded[Batch], policy: Policy) -> Iterator[Diagnostic]:
     p, service = policy.params, item.record.service
     checks = (
-        ("service-days", "min_days_per_month", p.min_days_per_month, service.min_days_per_month),
-        (
-            "service-months",
-            "min_months_per_year",
-            p.min_months_per_year,
-            service.min_months_per_year,
-        ),
+        ("policy.service-days", "service-days", "min_days_per_month", p.min_days_per_month),
+        ("policy.service-months", "service-months", "min_months_per_year", p.min_months_per_year),
     )
-    for key, name, limit, value in checks:
+    for code, key, name, limit in checks:
+        value = getattr(service, name)
         if limit is not None and (value is None or value < limit):
             yield error(
-                f"policy.{key}",
+                code,
                 item.doc.locate(("service", name)),
                 policy.clause(key, name),
                 value=text.NOT_GIVEN if value is None else value,

@@ -29,7 +29,7 @@ def base_batch(profile: str, **changes: Any) -> dict[str, Any]:
         if profile == "deepened"
         else {"years": "2", "min_days_per_month": "7"}
     )
-    return record(BATCH, policy=profile, service=service, **changes)
+    return record(BATCH, **{"policy": profile, "service": service, **changes})
 
 
 def base_expert(profile: str, **changes: Any) -> dict[str, Any]:

@@ -93,12 +93,11 @@ def eligibility_rows(dataset: Dataset, findings: Findings, batch: str) -> list[R
                 )
             rows.append(row)
     for expert_id in sorted(dataset.experts):
-        item = dataset.experts[expert_id]
-        if item.record.batch == batch:
-            seen.add(item.file)
-            rows.append(
-                _row("expert", expert_id, item.record.name, item.file, by_file.get(item.file, ()))
-            )
+        expert = dataset.experts[expert_id]
+        if expert.record.batch == batch:
+            seen.add(expert.file)
+            found = by_file.get(expert.file, ())
+            rows.append(_row("expert", expert_id, expert.record.name, expert.file, found))
     rows.extend(_unreadable(by_file, seen, batch))
     return rows
 

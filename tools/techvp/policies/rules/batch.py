@@ -47,7 +47,7 @@ def _service(item: Loaded[Batch], policy: Policy) -> Iterator[Diagnostic]:
         if limit is not None and (value is None or value < limit):
             yield error(
                 code,
-                item.doc.locate(("service", name)),
+                item.doc.locate(("service", name) if value is not None else ("service",), key=True),
                 policy.clause(key, name),
                 value=text.NOT_GIVEN if value is None else value,
                 limit=limit,

@@ -110,12 +110,12 @@ def conflicts_of_interest(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]
     insts = {b: Institutions(ds.batches[b].record.institution_aliases) for b in policies}
     pairs: list[tuple[Loaded[Any], tuple[Any, ...], str, str]] = []
     for expert_id in sorted(ds.experts):
-        item = ds.experts[expert_id]
-        for i, need_id in enumerate(item.record.applications):
-            pairs.append((item, ("applications", i), expert_id, need_id))
+        applicant = ds.experts[expert_id]
+        for i, need_id in enumerate(applicant.record.applications):
+            pairs.append((applicant, ("applications", i), expert_id, need_id))
     for expert_id in sorted(ds.appointments):
-        item = ds.appointments[expert_id]
-        pairs.append((item, ("need",), expert_id, item.record.need))
+        appointed = ds.appointments[expert_id]
+        pairs.append((appointed, ("need",), expert_id, appointed.record.need))
     for item, path, expert_id, need_id in pairs:
         expert, need_item = ds.experts.get(expert_id), ds.needs.get(need_id)
         if expert is None or need_item is None:

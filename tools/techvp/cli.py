@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -98,6 +99,32 @@ def eligibility(batch: str, root: str, fmt: str, now: datetime) -> None:
     except UnknownBatch as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(ROW_FORMATS[fmt](rows, batch), nl=False)
+
+
+class _Argument(click.Argument):
+    """A positional argument that carries help text like an option (listed in the command help)."""
+
+    def __init__(self, *args: Any, help: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = help
+
+
+@main.command("scan-diff", help=text.SCAN_DIFF)
+@click.argument("ref", cls=_Argument, help=text.SCAN_DIFF_REF)
+@root_option
+@format_option
+def scan_diff(ref: str, root: str, fmt: str) -> None:
+    from techvp.diagnostics import Findings
+    from techvp.guard.diff import DiffError, scan_diff
+
+    path = Path(root).resolve()
+    try:
+        found = scan_diff(path, ref)
+    except DiffError as exc:
+        raise click.ClickException(text.BAD_REF.format(ref=ref, reason=exc)) from None
+    findings = Findings(found, files_checked=len({d.location.file for d in found}))
+    click.echo(FORMATS[fmt](findings, path), nl=False)
+    sys.exit(0 if findings.ok else 1)
 
 
 @main.command(help=text.SCHEMA)

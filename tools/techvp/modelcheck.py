@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from techvp.diagnostics import Diagnostic, KeyPath, error, format_key_path
+from techvp.guard.scan import redact
 from techvp.messages.core import BOUNDS, EXPECTED_KIND, FOUND_KIND, MESSAGES, PYDANTIC_TYPES
 from techvp.yamlio import YamlDocument
 
@@ -57,7 +58,7 @@ def _label(model: type[BaseModel], path: KeyPath) -> str:
 def _show(value: Any) -> str:
     if isinstance(value, dict | list) or value is None:
         return FOUND_KIND.get(type(value).__name__, type(value).__name__)
-    text = str(value)
+    text = redact(str(value))  # an ID number typed into a phone field is not echoed back
     return text if len(text) <= 60 else text[:57] + "…"
 
 

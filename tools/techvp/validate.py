@@ -6,11 +6,14 @@ from datetime import datetime
 from pathlib import Path
 
 from techvp.diagnostics import Findings
+from techvp.guard.scan import Guard
 from techvp.policies import RuleContext, run_rules
 from techvp.repo import Dataset, load_dataset
 
 
 def validate_repository(root: Path, now: datetime) -> tuple[Dataset, Findings]:
-    dataset, findings = load_dataset(root)
+    guard = Guard()  # sees each file's bytes as the loader reads them: no second read
+    dataset, findings = load_dataset(root, inspect=guard)
+    findings.extend(guard.rest(root))
     findings.extend(run_rules(dataset, RuleContext(now=now)))
     return dataset, findings

@@ -24,3 +24,9 @@ BUILD_DONE = "构建完成。"
 ELIGIBILITY = "列出一个批次的全部企业需求和科技人员：合格、不合格或需复核，以及原因和优先提示，供审核人逐条处理。"
 ELIGIBILITY_BATCH = "批次编号，如 wuhan-2022"
 ELIGIBILITY_FORMAT = "输出格式：text（表格）、json（给程序）"
+SCAN_DIFF = (
+    "检查拉取请求相对 REF（如 origin/main）新增的全部内容和新文件名："
+    "不得含有身份证号码、银行卡号、私钥或访问令牌。发现时退出码为 1。"
+)
+SCAN_DIFF_REF = "比较的基准分支或提交，如 origin/main"
+BAD_REF = "无法与“{ref}”比较：{reason}（是否在 Git 仓库中运行、分支是否已获取？）"

@@ -31,6 +31,8 @@ MESSAGES: dict[str, str] = {
     "path.id-mismatch": "{key} 为“{value}”，与文件名“{expected}”不一致",
     "path.folder-mismatch": "{key} 为“{value}”，但文件位于“{folder}”目录下",
     "limit.files": "submissions/ 下有 {count} 个文件，超过上限 {limit}，其余文件未检查",
+    "limit.time": "校验用时超过 {limit:g} 秒上限，其余 {remaining} 个文件未检查。"
+    "请检查是否提交了异常文件，或联系维护者",
     # fields (from the record schemas)
     "field.missing": "缺少必填字段{label}",
     "field.unknown": "未知字段“{key}”{suggestion}",

@@ -1,0 +1,209 @@
+"""Look through raw file text — values, comments, anything — and file names for forbidden data.
+
+The scan works on the text as written, not on parsed YAML, so a number hidden in a comment, in a
+key, in a broken file or in a file the loader refuses is still found. Hits never echo the value:
+the message gives its last four characters at most.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from techvp.diagnostics import Diagnostic, Location, error
+from techvp.guard import cards, idnumbers, secrets
+from techvp.messages.guard import PLACE_NAME, PLACE_TEXT
+
+SUBMISSIONS = "submissions"
+# Bytes of a file the guard reads at most; bigger files are refused by the loader anyway and
+# a secret in the first megabytes is what matters.
+MAX_SCAN_BYTES = 8_000_000
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    index = find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = find("\n", index + 1)
+    return starts
+
+
+class _Locator:
+    """Turns a character offset into a 1-based line and column, lazily."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.text = text
+        self.first_line = first_line
+        self._starts: list[int] | None = None
+
+    def __call__(self, index: int) -> tuple[int, int]:
+        if self._starts is None:
+            self._starts = _line_starts(self.text)
+        row = bisect_right(self._starts, index) - 1
+        return self.first_line + row, index - self._starts[row] + 1
+
+    def line_text(self, index: int) -> str:
+        start = self.text.rfind("\n", 0, index) + 1
+        end = self.text.find("\n", index)
+        return self.text[start : end if end != -1 else len(self.text)]
+
+
+# Every forbidden value but a private key header and a grouped card number is a run of at least
+# 16 printable ASCII characters: finding those runs first is what keeps the scan cheap (most of
+# a file is Chinese text), and the exact patterns then only look inside them.
+_RUN = re.compile(r"[!-~]{16,}")
+_DIGITS16 = re.compile(r"[0-9]{16}")
+_GROUP_HINT = re.compile(r"[0-9]{4}[ -][0-9]{4}[ -][0-9]{4}")
+
+Hit = tuple[int, int, str, dict[str, str]]  # start and end in the text, code, params
+
+
+def _numbers(text: str, start: int, end: int, locator: _Locator) -> Iterator[Hit]:
+    segment = text[start:end]
+    ids = []
+    for m in idnumbers.CANDIDATE.finditer(segment):
+        if idnumbers.is_id_number(m.group()):
+            ids.append(m.start())
+            yield start + m.start(), start + m.end(), "guard.id-number", {"tail": m.group()[-4:]}
+    for m in cards.CANDIDATE.finditer(segment):
+        if m.start() in ids:
+            continue  # an ID number is reported once, as an ID number
+        context = cards.BANKING_CONTEXT.search(locator.line_text(start + m.start())) is not None
+        if cards.is_card_number(m.group(), context):
+            yield start + m.start(), start + m.end(), "guard.card-number", {"tail": m.group()[-4:]}
+
+
+def find_hits(text: str) -> list[Hit]:
+    """(start, end, code, params) of every forbidden value in a text, in order of offset."""
+    hits: list[Hit] = []
+    locator = _Locator(text)
+    for run in _RUN.finditer(text):
+        segment = run.group()
+        if _DIGITS16.search(segment):
+            hits.extend(_numbers(text, run.start(), run.end(), locator))
+        for m in secrets.COMBINED.finditer(segment):
+            at = run.start()
+            hits.append(
+                (at + m.start(), at + m.end(), "guard.secret", {"kind": secrets.kind_of(m)})
+            )
+    if _GROUP_HINT.search(text):
+        for m in cards.GROUPED.finditer(text):
+            context = cards.BANKING_CONTEXT.search(locator.line_text(m.start())) is not None
+            if cards.is_card_number(m.group(), context):
+                hits.append((*m.span(), "guard.card-number", {"tail": m.group()[-4:]}))
+    if "-----BEGIN" in text:
+        for m in secrets.PRIVATE_KEY.finditer(text):
+            hits.append((*m.span(), "guard.secret", {"kind": secrets.PRIVATE_KEY_KIND}))
+    hits.sort(key=lambda h: h[0])
+    return hits
+
+
+def scan_text(
+    text: str, file: str, first_line: int = 1, place: str = PLACE_TEXT
+) -> list[Diagnostic]:
+    """Every forbidden value in one file's text, located by line and column."""
+    locator = _Locator(text, first_line)
+    out = []
+    for offset, _, code, params in find_hits(text):
+        line, column = locator(offset)
+        # No column in the Location on purpose: the text report prints the source line under a
+        # located column, which would copy the secret into the CI log. The column is in the text.
+        at = f"第 {column} 列"
+        out.append(error(code, Location(file, line), place=place, at=at, **params))
+    return out
+
+
+def redact(text: str) -> str:
+    """The text with every forbidden value masked (4201**********1234), for showing it safely."""
+    hits = find_hits(text)
+    if not hits:
+        return text
+    out, last = [], 0
+    for start, end, _, _ in hits:
+        if start < last:
+            continue
+        out.append(text[last:start])
+        out.append(idnumbers.mask(text[start:end]))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def decode(raw: bytes) -> str:
+    """Text for scanning: UTF-8 without BOM, or anything readable (GBK bytes keep their digits)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
+
+
+def scan_bytes(raw: bytes, file: str) -> list[Diagnostic]:
+    return scan_text(decode(raw[:MAX_SCAN_BYTES]), file)
+
+
+def scan_name(name: str, rel: str) -> list[Diagnostic]:
+    """A file or folder name that holds an ID number, a card number or a token.
+
+    The location is the entry's path (it has to be, to be found); the message masks the value.
+    """
+    return [
+        error(code, Location(rel), place=PLACE_NAME, at="", **params)
+        for _, _, code, params in find_hits(name)
+    ]
+
+
+def _entries(base: Path) -> Iterator[os.DirEntry[str]]:
+    try:
+        entries = sorted(os.scandir(base), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        yield entry
+        if entry.is_dir(follow_symlinks=False):
+            yield from _entries(Path(entry.path))
+
+
+def scan_tree(root: Path, skip: Iterable[str] = ()) -> list[Diagnostic]:
+    """Scan every file name and every regular file under root/submissions.
+
+    Files whose relative path is in `skip` had their content scanned already (by the loader,
+    from the same bytes); only their names are checked here.
+    """
+    done = set(skip)
+    base = root / SUBMISSIONS
+    out: list[Diagnostic] = []
+    for entry in _entries(base):
+        rel = f"{SUBMISSIONS}/{Path(entry.path).relative_to(base).as_posix()}"
+        out.extend(scan_name(entry.name, rel))
+        if rel in done or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            with open(entry.path, "rb") as handle:
+                raw = handle.read(MAX_SCAN_BYTES)
+        except OSError as exc:
+            out.append(error("guard.unreadable", Location(rel, 1, 1), reason=exc.strerror))
+            continue
+        out.extend(scan_bytes(raw, rel))
+    return out
+
+
+class Guard:
+    """The loader's inspector: scans each record file's bytes once, remembering which it saw."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, rel: str, raw: bytes) -> list[Diagnostic]:
+        self.seen.append(rel)
+        return scan_bytes(raw, rel)
+
+    def rest(self, root: Path) -> list[Diagnostic]:
+        """Names of everything, and content of the files the loader did not read."""
+        return scan_tree(root, skip=self.seen)

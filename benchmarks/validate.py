@@ -1,0 +1,99 @@
+"""Time `techvp validate` on a large generated repository beside its floor, measured in the same run.
+
+Floor: reading and parsing the same files with PyYAML's C loader alone, nothing else.
+Run by hand: python benchmarks/validate.py [--needs 20000] [--experts 20000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+
+def floor(root: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    files = sorted((root / "submissions").rglob("*.yaml"))
+    for path in files:
+        with path.open("rb") as handle:
+            yaml.load(handle, Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start, len(files)
+
+
+def ours(root: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "techvp",
+            "validate",
+            "--root",
+            str(root),
+            "--format",
+            "json",
+            "--now",
+            "2022-03-01T09:00:00+08:00",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        sys.exit(result.stderr.decode())
+    return elapsed, result.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--needs", type=int, default=20_000)
+    parser.add_argument("--experts", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="reuse or keep the generated repository here")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="techvp-bench-"))
+    if not (root / "submissions").exists():
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "techvp",
+                "demo",
+                "--out",
+                str(root),
+                "--needs",
+                str(args.needs),
+                "--experts",
+                str(args.experts),
+                "--seed",
+                str(args.seed),
+            ],
+            check=True,
+        )
+        print(f"generated in {time.perf_counter() - start:.1f} s")
+
+    # Warm the page cache once so neither side pays for the first read alone.
+    floor(root)
+    floors, times = [], []
+    for _ in range(args.runs):
+        seconds, files = floor(root)
+        floors.append(seconds)
+        seconds, code = ours(root)
+        times.append(seconds)
+    best_floor, best_ours = min(floors), min(times)
+    print(f"files: {files}   techvp exit code: {code}")
+    print(f"floor (PyYAML C loader only): {best_floor:6.2f} s")
+    print(f"techvp validate:              {best_ours:6.2f} s")
+    print(f"ratio: {best_ours / best_floor:.2f}   (goal ≤ 1.5, and ≤ 15 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from techvp.cli import main
+
+main()

@@ -1,0 +1,293 @@
+"""`techvp demo`: a complete, valid repository of any size, the same bytes for the same seed.
+
+The first records come from the hand-written texts; beyond those, records are synthesised by
+recombining sentences and fields of the same industry, so text matching still has signal.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from techvp.demo import pools
+from techvp.demo.experts_text import EXPERTS
+from techvp.demo.needs_text import NEEDS
+from techvp.demo.reference import INDUSTRIES, INSTITUTIONS, REGIONS
+from techvp.demo.staff import name_preferred_experts, staff_records
+from techvp.models.common import CREDIT_CHARS, credit_check_char, org_check_char, patent_check_char
+from techvp.repo import record_path
+
+BATCH_ID = "wuhan-2022"
+# (needs, experts, seed) of the demo shipped in submissions/; tests/test_demo.py keeps them equal.
+SHIPPED = (52, 64, 2022)
+REFERENCE_DATE = date(2022, 3, 15)
+PATENT_KIND_DIGIT = {"发明": "1", "实用新型": "2", "外观设计": "3"}
+Record = dict[str, Any]
+
+
+class _Dumper(yaml.CSafeDumper):
+    """Writes repeated objects in full: the loader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _yaml(kind: str, depth: int, data: Record) -> str:
+    schema = "../" * depth + f"schemas/{kind}.schema.json"
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return f"# yaml-language-server: $schema={schema}\n{body}"
+
+
+def _number(text: str) -> int | float:
+    """Money written as a plain YAML number, exactly as the text says."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def credit_code(division: str, rng: random.Random, used: set[str]) -> str:
+    while True:
+        org = "MA" + "".join(rng.choice(CREDIT_CHARS[:30]) for _ in range(6))
+        body = f"91{division}{org}{org_check_char(org)}"
+        if body not in used:
+            used.add(body)
+            return body + credit_check_char(body)
+
+
+def patent_number(kind: str, rng: random.Random) -> str:
+    digits = f"{rng.randint(2012, 2022)}{PATENT_KIND_DIGIT[kind]}{rng.randint(0, 9_999_999):07d}"
+    return f"ZL{digits}.{patent_check_char(digits)}"
+
+
+def _phone(rng: random.Random, landline: bool) -> str:
+    if landline:
+        return f"027-8{rng.randint(0, 9_999_999):07d}"
+    return f"1{rng.choice('3589')}{rng.randint(0, 999_999_999):09d}"
+
+
+def _person_name(rng: random.Random) -> str:
+    return rng.choice(pools.SURNAMES) + rng.choice(pools.GIVEN_NAMES)
+
+
+def batch_record(quota: int) -> Record:
+    deadline = "T17:00:00+08:00"
+    return {
+        "id": BATCH_ID,
+        "title": "2022年武汉市选派“科技副总”服务中小微企业",
+        "policy": "wuhan-2022",
+        "reference_date": REFERENCE_DATE,
+        "deadlines": {
+            "needs": f"2022-03-15{deadline}",
+            "experts": f"2022-04-20{deadline}",
+            "matching": f"2022-04-30{deadline}",
+            "selection": f"2022-05-30{deadline}",
+            "on_duty": f"2022-06-30{deadline}",
+        },
+        "quota": quota,
+        "regions": [{"slug": s, "name": n, "code": c} for s, n, c in REGIONS],
+        "industries": list(INDUSTRIES),
+        "institution_aliases": {str(i["name"]): list(i["short"]) for i in INSTITUTIONS},  # type: ignore[call-overload]
+        "funding": {
+            "per_person": 50000,
+            "tranches": [
+                {"amount": 30000, "when": "on_duty"},
+                {"amount": 20000, "when": "passed_assessment"},
+            ],
+        },
+        "service": {"years": 2, "min_days_per_month": 7},
+        "contact": "市经信局科学技术与人工智能处",
+    }
+
+
+def _templates_by_industry() -> dict[str, list[list[str]]]:
+    """Each written problem of an industry as its list of sentences."""
+    out: dict[str, list[list[str]]] = {i: [] for i in INDUSTRIES}
+    for need in NEEDS:
+        parts = [s + "。" for s in str(need["problem"]).split("。") if s.strip()]
+        out[str(need["industry"])].append(parts)
+    return out
+
+
+def _synth_problem(rng: random.Random, templates: list[list[str]]) -> str:
+    """Sentence k from a random template for each position k: background first, ask last."""
+    text, used = "", set()
+    for pos in range(max(len(t) for t in templates)):
+        options = [t[pos] for t in templates if len(t) > pos and t[pos] not in used]
+        if not options:
+            continue
+        sentence = rng.choice(options)
+        if len(text) + len(sentence) <= 400:
+            text += sentence
+            used.add(sentence)
+    return text
+
+
+# The demo batch's policy (wuhan-2022, seed 000 二) selects 副高级 or above from universities and
+# research institutes: only such profiles go into the demo, so it validates without errors.
+_INSTITUTION_TYPES = {str(i["name"]): i["type"] for i in INSTITUTIONS}
+ELIGIBLE_EXPERTS = [
+    e
+    for e in EXPERTS
+    if e["title_level"] in ("正高级", "副高级")
+    and _INSTITUTION_TYPES[str(e["institution"])] in ("高校", "科研院所")
+]
+YOUNGEST_BIRTH = date(1995, 12, 31)
+OLDEST_UNRELAXED_BIRTH = date(REFERENCE_DATE.year - 45, REFERENCE_DATE.month, REFERENCE_DATE.day)
+
+
+class _Builder:
+    """Builds every record as plain data; writing is separate so the same data can be checked."""
+
+    def __init__(self, needs: int, experts: int, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.n_needs = needs
+        self.n_experts = experts
+        self.used_codes: set[str] = set()
+        self.templates = _templates_by_industry()
+        self.regions = {s: c for s, _, c in REGIONS}
+        self.departments = {str(i["name"]): i for i in INSTITUTIONS}
+        self.industry_of: dict[str, str] = {}  # expert id → the industry their profile fits
+
+    def need(self, i: int) -> Record:
+        rng = self.rng
+        written = i < len(NEEDS)
+        src = NEEDS[i] if written else rng.choice(NEEDS)
+        industry = str(src["industry"])
+        region = str(src["region"]) if written else rng.choice(REGIONS)[0]
+        if written:
+            name, slug = str(src["enterprise"]), str(src["slug"])
+            problem = str(src["problem"])
+        else:
+            suffix = rng.choice(pools.ENTERPRISE_SUFFIXES[industry])
+            name = (
+                rng.choice(pools.ENTERPRISE_PREFIXES) + rng.choice(pools.ENTERPRISE_CORES) + suffix
+            )
+            slug, problem = f"need-{i:05d}", _synth_problem(rng, self.templates[industry])
+        contact_name = rng.choice(pools.SURNAMES) + rng.choice(pools.CONTACT_ROLES)
+        record: Record = {
+            "id": slug,
+            "batch": BATCH_ID,
+            "region": region,
+            "enterprise": {
+                "name": name,
+                "credit_code": credit_code(self.regions[region], rng, self.used_codes),
+                "industry": industry,
+                "employees": src["employees"],
+                "revenue_last_year": _number(str(src["revenue"])),
+                "qualifications": list(src["qualifications"]),  # type: ignore[call-overload]
+                "carrier": src["carrier"],
+            },
+            "category": src["category"],
+            "expert_field": src["expert_field"],
+            "problem": problem,
+            "cooperation": src["cooperation"],
+            "intended_amount": _number(str(src["intended_amount"])),
+            "contact": {
+                "name": contact_name,
+                "phone": _phone(rng, landline=rng.random() < 0.5),
+                "email": f"{slug.replace('-', '')[:12]}@example.com",
+            },
+        }
+        return record
+
+    def expert(self, i: int) -> Record:
+        rng = self.rng
+        written = i < len(ELIGIBLE_EXPERTS)
+        src = ELIGIBLE_EXPERTS[i] if written else rng.choice(ELIGIBLE_EXPERTS)
+        if written:
+            slug, name, birth = (
+                str(src["slug"]),
+                str(src["name"]),
+                date.fromisoformat(str(src["birth"])),
+            )
+            fields = list(src["research_fields"])  # type: ignore[call-overload]
+            achievements = list(src["achievements"])  # type: ignore[call-overload]
+            patents = list(src["patents"])  # type: ignore[call-overload]
+        else:
+            slug, name = f"expert-{i:05d}", _person_name(rng)
+            span = (YOUNGEST_BIRTH - OLDEST_UNRELAXED_BIRTH).days
+            birth = OLDEST_UNRELAXED_BIRTH + timedelta(days=rng.randint(1, span))
+            peers = [e for e in ELIGIBLE_EXPERTS if e["industry"] == src["industry"]]
+            fields = sorted({f for e in peers for f in e["research_fields"]})  # type: ignore[attr-defined]
+            fields = rng.sample(fields, min(3, len(fields)))
+            achievements = [rng.choice(list(rng.choice(peers)["achievements"]))]  # type: ignore[call-overload]
+            patents = list(rng.choice(peers)["patents"])  # type: ignore[call-overload]
+        institution = self.departments[str(src["institution"])]
+        self.industry_of[slug] = str(src["industry"])
+        return {
+            "id": slug,
+            "batch": BATCH_ID,
+            "name": name,
+            "gender": src["gender"],
+            "birth_date": birth,
+            "institution": institution["name"],
+            "department": src["department"],
+            "institution_type": institution["type"],
+            "title": src["title"],
+            "title_level": src["title_level"],
+            "degree": src["degree"],
+            **({"position": src["position"]} if src["position"] else {}),
+            "research_fields": fields,
+            "achievements": achievements,
+            "patents": [
+                {
+                    "number": patent_number(str(p["kind"]), rng),
+                    "title": p["title"],
+                    "kind": p["kind"],
+                }
+                for p in patents
+            ],
+            "clean_record_3y": True,
+            "contract_end": date(2027, 12, 31),
+            "training_certificate": rng.choice(["初级", "中级", "无"]),
+            "applications": [],
+            "political_status": rng.choice(["中共党员", "群众", "九三学社社员", "民盟盟员"]),
+            "contact": {"phone": _phone(rng, landline=False)},
+        }
+
+    def apply(self, needs: list[Record], experts: list[Record]) -> None:
+        """Each expert applies to 1–3 needs of the industry their profile fits."""
+        by_industry: dict[str, list[str]] = {}
+        for need in needs:
+            by_industry.setdefault(need["enterprise"]["industry"], []).append(need["id"])
+        for expert in experts:
+            choices = by_industry.get(self.industry_of[expert["id"]]) or [n["id"] for n in needs]
+            count = min(len(choices), self.rng.randint(1, 3))
+            expert["applications"] = sorted(self.rng.sample(choices, count))
+
+
+def build_demo(needs: int, experts: int, seed: int) -> dict[str, list[Record]]:
+    """Every record of the demo repository, by kind, as plain data."""
+    builder = _Builder(needs, experts, seed)
+    need_records = [builder.need(i) for i in range(needs)]
+    expert_records = [builder.expert(i) for i in range(experts)]
+    builder.apply(need_records, expert_records)
+    name_preferred_experts(need_records, expert_records, REFERENCE_DATE)
+    quota = max(1, min(needs, experts) * 3 // 5)
+    appointments, reports, assessments = staff_records(
+        need_records, expert_records, quota, builder.rng
+    )
+    return {
+        "batch": [batch_record(quota)],
+        "need": need_records,
+        "expert": expert_records,
+        "appointment": appointments,
+        "report": reports,
+        "assessment": assessments,
+    }
+
+
+def write_demo(out: Path, needs: int, experts: int, seed: int) -> int:
+    """Write the demo repository's submissions/ under out; returns the number of files."""
+    count = 0
+    for kind, records in build_demo(needs, experts, seed).items():
+        for data in records:
+            rel = record_path(kind, data)
+            path = out / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_yaml(kind, rel.count("/"), data), encoding="utf-8")
+            count += 1
+    return count

@@ -120,7 +120,7 @@ def _diagnostic(err: Any, model: type[BaseModel], doc: YamlDocument) -> Diagnost
     path: KeyPath = tuple(err["loc"])
     at = (err.get("ctx") or {}).get("at")
     if at:
-        path = (*path, *at.split("."))
+        path = (*path, *(int(p) if p.isdigit() else p for p in at.split(".")))
     params = _params(err, code, model, path)
     location = doc.locate(path, key=code == "field.unknown")
     return error(code, location, **params)

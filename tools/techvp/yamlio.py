@@ -16,7 +16,7 @@ import yaml
 from yaml import events as ev
 
 from techvp.diagnostics import Diagnostic, KeyPath, Location, Severity, error, warning
-from techvp.messages.core import YAML_PROBLEMS
+from techvp.messages.core import FULLWIDTH_COLON, YAML_PROBLEMS
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -26,6 +26,7 @@ _ALLOWED_COLLECTION_TAGS = frozenset({None, "tag:yaml.org,2002:map", "tag:yaml.o
 # C0/C1 control characters other than tab, newline, carriage return (and NEL, which YAML allows).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_FULLWIDTH_KEY = re.compile(r"\s*(- )?[A-Za-z_][A-Za-z0-9_]*\s*：")
 
 Position = tuple[int, int]  # 1-based line and column
 
@@ -199,13 +200,29 @@ def _precheck(text: str, doc: YamlDocument) -> bool:
     return True
 
 
-def _syntax_error(exc: yaml.YAMLError, doc: YamlDocument) -> Diagnostic:
+# Problems libyaml notices only lines after the cause (an unclosed quote or bracket, a key
+# without its colon): the construct's start, libyaml's context mark, is where to look.
+_AT_CONTEXT = (
+    "found unexpected end of stream",
+    "could not find expected ':'",
+    "did not find expected ','",
+)
+
+
+def _syntax_error(exc: yaml.YAMLError, doc: YamlDocument, text: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = str(getattr(exc, "problem", None) or exc)
+    context_mark = getattr(exc, "context_mark", None)
+    if context_mark is not None and problem.startswith(_AT_CONTEXT):
+        mark = context_mark
     for english, chinese in YAML_PROBLEMS.items():
         if problem.startswith(english):
             problem = chinese
             break
+    if mark is not None and "：" in text:
+        lines = text.split("\n", mark.line + 1)
+        if mark.line < len(lines) and _FULLWIDTH_KEY.match(lines[mark.line]):
+            problem = FULLWIDTH_COLON
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return error("yaml.syntax", Location(doc.file, line, column), problem=problem)
 
@@ -222,7 +239,7 @@ def parse_text(text: str, file: str) -> YamlDocument:
         doc.data = None
     except yaml.YAMLError as exc:
         doc.data = None
-        doc.diagnostics.append(_syntax_error(exc, doc))
+        doc.diagnostics.append(_syntax_error(exc, doc, text))
     finally:
         builder.parser.dispose()
     return doc

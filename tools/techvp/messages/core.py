@@ -171,4 +171,9 @@ YAML_PROBLEMS: dict[str, str] = {
     "expected <document start>, but found '<block mapping start>'": "多余的内容（缩进可能有误）",
     "block sequence entries are not allowed in this context": "这里不能开始列表（“- ”的缩进可能有误）",
     "found a tab character where an indentation space is expected": "含有制表符（Tab）缩进，请改用空格",
+    "did not find expected <document start>": "文档结束标记“...”或分隔线“---”后面还有内容，请删除",
+    "expected <block end>, but found": "缩进不一致（这一行的缩进与上文对不上）",
 }
+
+# A key followed by a full-width colon, as Chinese input methods type it.
+FULLWIDTH_COLON = "键后面用了中文冒号“：”，请改为英文冒号加空格“: ”"

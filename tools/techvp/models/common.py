@@ -190,9 +190,9 @@ Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), max_digits=16, decima
 
 def unique_items(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
-    for value in values:
+    for index, value in enumerate(values):
         if value in seen:
-            raise _fail("field.duplicate-item", value)
+            raise _fail("field.duplicate-item", value, at=str(index))  # points at the repeat
         seen.add(value)
     return values
 

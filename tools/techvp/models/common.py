@@ -132,7 +132,7 @@ def _check_phone(value: str) -> str:
 
 
 def _check_email(value: str) -> str:
-    if _EMAIL.fullmatch(value) is None:
+    if len(value) > 254 or _EMAIL.fullmatch(value) is None:  # RFC 5321 length limit
         raise _fail("field.email", value)
     return value
 

@@ -224,6 +224,9 @@ def _syntax_error(exc: yaml.YAMLError, doc: YamlDocument, text: str) -> Diagnost
         if mark.line < len(lines) and _FULLWIDTH_KEY.match(lines[mark.line]):
             problem = FULLWIDTH_COLON
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    lines = text.split("\n")
+    if line > len(lines):  # libyaml puts "end of file" after a last line without a newline
+        line, column = len(lines), len(lines[-1]) + 1
     return error("yaml.syntax", Location(doc.file, line, column), problem=problem)
 
 

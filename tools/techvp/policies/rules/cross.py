@@ -117,12 +117,12 @@ def conflicts_of_interest(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]
         appointed = ds.appointments[expert_id]
         pairs.append((appointed, ("need",), expert_id, appointed.record.need))
     for item, path, expert_id, need_id in pairs:
-        expert, need_item = ds.experts.get(expert_id), ds.needs.get(need_id)
-        if expert is None or need_item is None:
-            continue  # unknown references are reported by the reference rules
-        need = need_item.record
+        need_item = ds.needs.get(need_id)
+        if need_item is None or not need_item.record.enterprise.affiliated_institutions:
+            continue  # nothing to compare; unknown needs are reported by the reference rules
+        expert, need = ds.experts.get(expert_id), need_item.record
         policy = policies.get(need.batch)
-        if policy is None or policy.params.conflict_of_interest == "off":
+        if expert is None or policy is None or policy.params.conflict_of_interest == "off":
             continue
         affiliated = _conflict(insts[need.batch], expert.record.institution, need)
         if affiliated is not None:
@@ -145,21 +145,27 @@ def late_submissions(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
     policies = resolve_all(ds)
     tables: tuple[tuple[str, Any], ...] = (("needs", ds.needs), ("experts", ds.experts))
     for key, table in tables:
+        # The batches whose deadline for this kind has passed; usually none or all.
+        passed = {
+            batch_id: getattr(ds.batches[batch_id].record.deadlines, key)
+            for batch_id, policy in policies.items()
+            if policy.params.enforce_deadlines
+            and ctx.now > getattr(ds.batches[batch_id].record.deadlines, key)
+        }
+        if not passed:
+            continue
         for record_id in sorted(table):
             item = table[record_id]
-            policy = policies.get(item.record.batch)
-            if policy is None or not policy.params.enforce_deadlines:
+            deadline = passed.get(item.record.batch)
+            if deadline is None or (ctx.added is not None and item.file not in ctx.added):
                 continue
-            if ctx.added is not None and item.file not in ctx.added:
-                continue
-            deadline = getattr(ds.batches[policy.batch].record.deadlines, key)
-            if ctx.now > deadline:
-                yield error(
-                    "policy.late",
-                    item.doc.locate(("id",)),
-                    policy.clause(f"deadline-{key}", "enforce_deadlines"),
-                    what=text.LATE_WHAT[key],
-                    now=_shown(ctx.now),
-                    deadline=_shown(deadline),
-                    key=key,
-                )
+            policy = policies[item.record.batch]
+            yield error(
+                "policy.late",
+                item.doc.locate(("id",)),
+                policy.clause(f"deadline-{key}", "enforce_deadlines"),
+                what=text.LATE_WHAT[key],
+                now=_shown(ctx.now),
+                deadline=_shown(deadline),
+                key=key,
+            )

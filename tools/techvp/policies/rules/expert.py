@@ -69,26 +69,21 @@ def _relaxation(c: _Check, *, named: bool) -> str | None:
 def _age(c: _Check) -> Iterator[Diagnostic]:
     p = c.policy.params
     age = age_on(c.expert.birth_date, c.reference_date)
-    where = c.loc("birth_date")
-    ref = c.reference_date.isoformat()
+    ref = c.reference_date.isoformat
     if p.max_age is not None and age > p.max_age:
         clause = c.policy.clause("age", "max_age")
         reason = _relaxation(c, named=True)
+        params = {"age": age, "limit": p.max_age, "reference_date": ref()}
         if reason is None:
-            yield error("policy.age", where, clause, age=age, limit=p.max_age, reference_date=ref)
+            yield error("policy.age", c.loc("birth_date"), clause, **params)
         else:
             yield warning(
-                "policy.age-relaxed",
-                where,
-                clause,
-                age=age,
-                limit=p.max_age,
-                reference_date=ref,
-                reason=reason,
+                "policy.age-relaxed", c.loc("birth_date"), clause, reason=reason, **params
             )
     elif p.priority_max_age is not None and age <= p.priority_max_age:
         clause = c.policy.clause("age-priority", "priority_max_age")
-        yield priority("policy.age-priority", where, clause, age=age, limit=p.priority_max_age)
+        limit = p.priority_max_age
+        yield priority("policy.age-priority", c.loc("birth_date"), clause, age=age, limit=limit)
 
 
 def _level_ok(level: str, minimum: str | None) -> bool:

@@ -75,6 +75,7 @@ def main() -> None:
                 str(args.experts),
                 "--seed",
                 str(args.seed),
+                "--no-staff",
             ],
             check=True,
         )

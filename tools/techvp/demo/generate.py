@@ -259,16 +259,18 @@ class _Builder:
             expert["applications"] = sorted(self.rng.sample(choices, count))
 
 
-def build_demo(needs: int, experts: int, seed: int) -> dict[str, list[Record]]:
-    """Every record of the demo repository, by kind, as plain data."""
+def build_demo(needs: int, experts: int, seed: int, staff: bool = True) -> dict[str, list[Record]]:
+    """Every record of the demo repository, by kind, as plain data.
+
+    Without `staff`, only the batch, needs and experts: what the validation benchmark times."""
     builder = _Builder(needs, experts, seed)
     need_records = [builder.need(i) for i in range(needs)]
     expert_records = [builder.expert(i) for i in range(experts)]
     builder.apply(need_records, expert_records)
     name_preferred_experts(need_records, expert_records, REFERENCE_DATE)
     quota = max(1, min(needs, experts) * 3 // 5)
-    appointments, reports, assessments = staff_records(
-        need_records, expert_records, quota, builder.rng
+    appointments, reports, assessments = (
+        staff_records(need_records, expert_records, quota, builder.rng) if staff else ([], [], [])
     )
     return {
         "batch": [batch_record(quota)],
@@ -280,10 +282,10 @@ def build_demo(needs: int, experts: int, seed: int) -> dict[str, list[Record]]:
     }
 
 
-def write_demo(out: Path, needs: int, experts: int, seed: int) -> int:
+def write_demo(out: Path, needs: int, experts: int, seed: int, staff: bool = True) -> int:
     """Write the demo repository's submissions/ under out; returns the number of files."""
     count = 0
-    for kind, records in build_demo(needs, experts, seed).items():
+    for kind, records in build_demo(needs, experts, seed, staff).items():
         for data in records:
             rel = record_path(kind, data)
             path = out / rel

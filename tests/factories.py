@@ -59,7 +59,7 @@ NEED: dict[str, Any] = {
         "industry": "光电子信息",
         "employees": "120",
         "revenue_last_year": "3200.5",
-        "qualifications": ["高新技术企业", "专精特新中小企业"],
+        "qualifications": ["高新技术企业", "科技型中小企业"],
     },
     "category": "产品创新与技术攻关",
     "expert_field": "激光焊接与光束整形",

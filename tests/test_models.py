@@ -283,7 +283,7 @@ def test_batch_tranches_must_add_up() -> None:
 def test_batch_region_slugs_unique() -> None:
     regions = [BATCH["regions"][0], BATCH["regions"][0]]
     _, problems = check("batch", record(BATCH, regions=regions))
-    assert problems[0][:2] == ("field.duplicate-item", "regions")
+    assert problems[0][:2] == ("field.duplicate-item", "regions[1]")
 
 
 def test_record_ids_are_lowercase_ascii() -> None:

@@ -34,6 +34,7 @@ def _root(value: str) -> Path:
 
 root_option = click.option("--root", default=".", show_default=True, help=text.ROOT)
 now_option = click.option("--now", callback=_parse_now, help=text.NOW)
+base_option = click.option("--base", default=None, metavar="REF", help=text.BASE)
 format_option = click.option(
     "--format",
     "fmt",
@@ -49,30 +50,36 @@ def main() -> None:
     pass
 
 
+def _check(root: str, fmt: str, now: datetime, base: str | None) -> bool:
+    """Validate and print the findings; True when there is no error."""
+    from techvp.diagnostics import TechvpError
+    from techvp.validate import validate_repository
+
+    path = _root(root)
+    try:
+        _, findings = validate_repository(path, now, base)
+    except TechvpError as exc:
+        raise click.UsageError(exc.diagnostic.message) from None
+    click.echo(FORMATS[fmt](findings, path), nl=False)
+    return findings.ok
+
+
 @main.command(help=text.VALIDATE)
 @root_option
 @format_option
 @now_option
-def validate(root: str, fmt: str, now: datetime) -> None:
-    from techvp.validate import validate_repository
-
-    path = _root(root)
-    _, findings = validate_repository(path, now)
-    click.echo(FORMATS[fmt](findings, path), nl=False)
-    sys.exit(0 if findings.ok else 1)
+@base_option
+def validate(root: str, fmt: str, now: datetime, base: str | None) -> None:
+    sys.exit(0 if _check(root, fmt, now, base) else 1)
 
 
 @main.command(help=text.BUILD)
 @root_option
 @format_option
 @now_option
-def build(root: str, fmt: str, now: datetime) -> None:
-    from techvp.validate import validate_repository
-
-    path = _root(root)
-    _, findings = validate_repository(path, now)
-    click.echo(FORMATS[fmt](findings, path), nl=False)
-    if not findings.ok:
+@base_option
+def build(root: str, fmt: str, now: datetime, base: str | None) -> None:
+    if not _check(root, fmt, now, base):
         click.echo(text.BUILD_FAILED, err=True)
         sys.exit(1)
     click.echo(text.BUILD_DONE)
@@ -145,8 +152,9 @@ def schema(out: str) -> None:
     "--experts", default=60, show_default=True, type=click.IntRange(1), help=text.DEMO_EXPERTS
 )
 @click.option("--seed", default=2022, show_default=True, type=int, help=text.DEMO_SEED)
-def demo(out: str, needs: int, experts: int, seed: int) -> None:
+@click.option("--staff/--no-staff", default=True, show_default=True, help=text.DEMO_STAFF)
+def demo(out: str, needs: int, experts: int, seed: int, staff: bool) -> None:
     from techvp.demo.generate import write_demo
 
-    write_demo(Path(out), needs=needs, experts=experts, seed=seed)
+    write_demo(Path(out), needs=needs, experts=experts, seed=seed, staff=staff)
     click.echo(text.DEMO_WRITTEN.format(out=out, needs=needs, experts=experts))

@@ -4,6 +4,10 @@ MAIN = "techvp：“科技副总”选派工作的数据校验、匹配、统计
 ROOT = "仓库根目录（包含 submissions/ 的目录），默认为当前目录"
 FORMAT = "输出格式：text（给人看）、json（给程序）、github（GitHub 工作流注释）"
 NOW = "按此时间判断是否超过截止时间，ISO 8601 格式，如 2022-03-16T09:00:00+08:00；默认为当前时间"
+BASE = (
+    "Git 版本（如 origin/main）：只对相对于它新增的记录判断是否超过截止时间；"
+    "不填时只判断尚未提交的新文件，不在 Git 仓库中时判断全部记录"
+)
 VALIDATE = "校验 submissions/ 下的全部记录，列出错误、警告和优先提示。有错误时退出码为 1。"
 BUILD = "一次完成全部工作：校验（后续版本还将匹配、统计、生成 Excel 与网站）。"
 SCHEMA = "为每类记录生成 JSON Schema，供编辑器补全和提示字段说明。"
@@ -13,6 +17,7 @@ DEMO_OUT = "输出目录（将在其中创建 submissions/）"
 DEMO_NEEDS = "企业需求数量"
 DEMO_EXPERTS = "科技人员数量"
 DEMO_SEED = "随机种子"
+DEMO_STAFF = "是否同时生成选派记录、服务报告和考核表"
 
 SUMMARY = "共检查 {files} 个文件：{error} 个错误，{warning} 个警告，{priority} 个优先提示。"
 NO_SUBMISSIONS = "在 {root} 下找不到 submissions/ 目录。请在仓库根目录运行，或用 --root 指定。"

@@ -1,0 +1,46 @@
+"""Which record files the change under review adds, so deadlines judge only new submissions.
+
+A record merged long ago was judged when it was submitted; judging it again at today's date would
+call every old record late. Outside a Git work tree nothing is known and every file is judged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from techvp.diagnostics import Location, TechvpError, error
+
+SUBMISSIONS = "submissions/"
+
+
+def added_files(root: Path, base: str | None) -> frozenset[str] | None:
+    """Files under submissions/ (relative to root) added since `base`, or not yet committed.
+
+    None when root is not in a Git work tree or the repository has no commit yet."""
+    try:
+        import git
+    except ImportError:  # GitPython needs the git program; without it nothing is known
+        return None
+    try:
+        repo = git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    if not repo.head.is_valid():
+        return None
+    top = Path(repo.working_tree_dir or root).resolve()
+    prefix = root.resolve().relative_to(top).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    names = set(repo.untracked_files)
+    against = "HEAD"
+    if base is not None:
+        try:
+            against = repo.git.merge_base(base, "HEAD")
+        except git.GitCommandError:
+            raise TechvpError(error("git.bad-ref", Location("."), ref=base)) from None
+    # Added in commits since base, staged, or in the work tree (tracked files only).
+    names.update(repo.git.diff("--name-only", "--diff-filter=A", "-z", against).split("\0"))
+    out = set()
+    for name in names:
+        if name.startswith(prefix) and name[len(prefix) :].startswith(SUBMISSIONS):
+            out.add(name[len(prefix) :])
+    return frozenset(out)

@@ -156,3 +156,9 @@ def test_multiple_documents_are_refused() -> None:
 def test_complex_key_is_refused() -> None:
     doc = parse_text("? [a, b]\n: 1\n", "f.yaml")
     assert [c for c, *_ in problems(doc)] == ["yaml.complex-key"]
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_unicode_line_breaks_are_refused_so_line_numbers_stay_true(char: str) -> None:
+    doc = parse_text(f"id: x\nname: a{char}b\nphone: 1\n", "f.yaml")
+    assert problems(doc) == [("yaml.control-char", 2, 8)]

@@ -23,8 +23,10 @@ MAX_DEPTH = 20
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_COLLECTION_TAGS = frozenset({None, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
-# C0/C1 control characters other than tab, newline, carriage return (and NEL, which YAML allows).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+# C0/C1 control characters other than tab, newline and carriage return. NEL and the Unicode line
+# and paragraph separators are refused too: libyaml counts them as line breaks, editors don't, so
+# every line number after one would be wrong.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _FULLWIDTH_KEY = re.compile(r"\s*(- )?[A-Za-z_][A-Za-z0-9_]*\s*：")
 

@@ -1,4 +1,4 @@
-"""Time `techvp validate` on a large generated repository beside its floor, measured in the same run.
+"""Time `techvp validate` on a large generated repository beside its floor, in the same run.
 
 Floor: reading and parsing the same files with PyYAML's C loader alone, nothing else.
 Run by hand: python benchmarks/validate.py [--needs 20000] [--experts 20000] [--keep DIR]

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 VISIBILITY_KEY = "x-visibility"
@@ -185,7 +185,12 @@ def _yes_no(value: Any) -> Any:
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 # Money in 万元 or 元, kept exact; absurd values are refused rather than silently accepted.
-Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=4)]
+Money = Annotated[
+    Decimal,
+    Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=4),
+    # Editors should offer a number, as users type it, not pydantic's number-or-string form.
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1e12}),
+]
 
 
 def unique_items(values: list[Any]) -> list[Any]:

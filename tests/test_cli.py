@@ -107,3 +107,15 @@ def test_every_command_has_chinese_help() -> None:
         for param in command.params:
             if param.name != "help":
                 assert getattr(param, "help", None), f"{name} --{param.name}"
+
+
+def test_a_number_typed_into_a_field_is_masked_in_every_format(tmp_path: Path) -> None:
+    from tests.test_guard import ID
+
+    full_repo(tmp_path)
+    bad = dump(record(NEED, id="leaky", contact={"name": "王", "phone": ID}))
+    write(tmp_path, "submissions/needs/wuhan-2022/jiangan/leaky.yaml", bad)
+    for fmt in ("text", "json", "github"):
+        code, out = run("validate", "--root", str(tmp_path), "--format", fmt, *NOW)
+        assert code == 1
+        assert ID not in out and "field.phone" in out

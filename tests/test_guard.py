@@ -208,12 +208,6 @@ def test_redact_masks_every_hit() -> None:
     assert mask(ID) == "4201**********1237"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="formats.as_text prints the source line of any diagnostic on a line holding the "
-    "number (here path.unexpected at 1:1); the lead's formats.py should pass it through "
-    "techvp.guard.scan.redact. Remove this marker when it does.",
-)
 def test_no_output_format_echoes_the_number(tmp_path: Path) -> None:
     f.full_repo(tmp_path)
     f.write(tmp_path, "submissions/notes.txt", f"{ID}\n{CARD}\n{TOKENS['GitHub 令牌']}\n")

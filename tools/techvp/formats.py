@@ -8,6 +8,7 @@ from itertools import groupby
 from pathlib import Path
 
 from techvp.diagnostics import Diagnostic, Findings, Severity
+from techvp.guard.scan import redact
 from techvp.messages import SEVERITY_LABELS
 from techvp.messages.cli import SUMMARY
 
@@ -23,7 +24,12 @@ def _source_line(root: Path, diag: Diagnostic, cache: dict[str, list[str]]) -> s
         except OSError:
             cache[loc.file] = []
     lines = cache[loc.file]
-    return lines[loc.line - 1] if 0 < loc.line <= len(lines) else None
+    return redact(lines[loc.line - 1]) if 0 < loc.line <= len(lines) else None
+
+
+def _message(diag: Diagnostic) -> str:
+    """The message with any ID/card number or secret a user typed into a value masked."""
+    return redact(diag.message)
 
 
 def summary(findings: Findings) -> str:
@@ -41,7 +47,7 @@ def as_text(findings: Findings, root: Path) -> str:
             where = f"{loc.line}:{loc.column}" if loc.line else "-"
             field = f" [{loc.field}]" if loc.field else ""
             label = SEVERITY_LABELS[diag.severity.value]
-            out.append(f"  {where}  {label}  {diag.message}{field}  ({diag.code})")
+            out.append(f"  {where}  {label}  {_message(diag)}{field}  ({diag.code})")
             line = _source_line(root, diag, cache)
             if line is not None and loc.column:
                 shown = line.replace("\t", " ")[:200]
@@ -54,7 +60,7 @@ def as_text(findings: Findings, root: Path) -> str:
 
 def as_json(findings: Findings, root: Path) -> str:
     payload = {
-        "diagnostics": [d.as_dict() for d in findings.sorted()],
+        "diagnostics": [{**d.as_dict(), "message": _message(d)} for d in findings.sorted()],
         "counts": findings.counts(),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from techvp.diagnostics import Findings
 from techvp.validate import validate_repository
 

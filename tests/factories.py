@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from techvp.models.common import credit_check_char, org_check_char
 from techvp.repo import record_path
 

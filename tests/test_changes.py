@@ -7,9 +7,9 @@ from pathlib import Path
 
 import git
 from click.testing import CliRunner
+
 from techvp.changes import added_files
 from techvp.cli import main
-
 from tests.conftest import run_validate
 from tests.factories import BATCH, EXPERT, NEED, dump, record, write, write_repo
 

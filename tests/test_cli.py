@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from techvp.cli import main
 
+from techvp.cli import main
 from tests.factories import NEED, dump, full_repo, record, write
 
 NOW = ["--now", "2022-03-01T09:00:00+08:00"]

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
+
 from techvp.diagnostics import Findings, Severity
 from techvp.formats import FORMATS
-
 from tests import factories
 from tests.conftest import run_validate
 

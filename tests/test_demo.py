@@ -8,9 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from techvp.cli import main
 from techvp.demo.generate import SHIPPED
-
 from tests.conftest import run_validate
 
 ROOT = Path(__file__).resolve().parent.parent

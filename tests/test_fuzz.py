@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from techvp.modelcheck import check_record
 from techvp.models import KINDS
 from techvp.yamlio import parse_bytes, parse_text
-
 from tests import factories as f
 from tests.conftest import run_validate
 

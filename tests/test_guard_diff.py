@@ -7,9 +7,9 @@ from pathlib import Path
 import git
 import pytest
 from click.testing import CliRunner
+
 from techvp.cli import main
 from techvp.guard.diff import DiffError, added_blocks, scan_diff
-
 from tests.test_guard import CARD, ID, TOKENS
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from techvp import repo as repo_module
 from techvp.models import KINDS
 from techvp.repo import load_dataset
 from techvp.yamlio import MAX_DEPTH, MAX_FILE_BYTES
-
 from tests import factories as f
 from tests.conftest import run_validate
 

@@ -6,11 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from techvp.modelcheck import check_record
 from techvp.models import KINDS
 from techvp.models.common import credit_check_char, org_check_char, patent_check_char
 from techvp.yamlio import parse_text
-
 from tests.factories import (
     APPOINTMENT,
     ASSESSMENT,

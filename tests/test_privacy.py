@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
-from techvp.modelcheck import _inner_models
+
+from techvp.modelcheck import inner_models
 from techvp.models import KINDS
 from techvp.models.common import visibility_of
 
@@ -26,7 +27,7 @@ def walk(model: type[BaseModel], prefix: str = "", parent: str = "public") -> It
         effective = "internal" if "internal" in (declared, parent) else declared
         path = f"{prefix}{name}"
         yield ("", path, info.title or name, declared, effective)
-        for inner in _inner_models(info.annotation):
+        for inner in inner_models(info.annotation):
             yield from walk(inner, f"{path}.", effective)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from techvp.repo import load_dataset
-
 from tests.conftest import codes, run_validate
 from tests.factories import BATCH, EXPERT, NEED, dump, full_repo, record, write, write_repo
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from techvp.diagnostics import Severity
 from techvp.yamlio import MAX_DEPTH, parse_bytes, parse_text
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from techvp.diagnostics import Diagnostic, Findings
 from techvp.messages import policy as text
-
 from tests.conftest import run_validate
 from tests.factories import APPOINTMENT, BATCH, EXPERT, NEED, record, write_repo
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from techvp.cli import main
 from techvp.eligibility import eligibility_report
-
 from tests.factories import write
 from tests.policies.scenario import NOW, base_expert, base_need, check
 

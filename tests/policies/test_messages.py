@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from techvp import policies
 from techvp.messages import MESSAGES
 from techvp.messages import policy as text

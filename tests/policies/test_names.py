@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from techvp.policies.names import Institutions, normalise
 
 ALIASES = {"华中科技大学": ["华中科大", "华科"], "中国科学院武汉物理与数学研究所": ["武汉物数所"]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from techvp.messages import policy as text
 from techvp.models.batch import POLICIES
 from techvp.policies.profiles import PROFILES, PolicyParams

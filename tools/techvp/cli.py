@@ -143,6 +143,15 @@ def schema(out: str) -> None:
     click.echo(text.SCHEMA_WRITTEN.format(count=len(written), out=out))
 
 
+@main.command(help=text.TEMPLATE)
+@click.option("--out", default="templates", show_default=True, help=text.TEMPLATE_OUT)
+def template(out: str) -> None:
+    from techvp.template import write_templates
+
+    written = write_templates(Path(out))
+    click.echo(text.TEMPLATE_WRITTEN.format(count=len(written), out=out))
+
+
 @main.command(help=text.DEMO)
 @click.option("--out", required=True, help=text.DEMO_OUT)
 @click.option(

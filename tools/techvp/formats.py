@@ -44,7 +44,7 @@ def as_text(findings: Findings, root: Path) -> str:
         out.append(file)
         for diag in group:
             loc = diag.location
-            where = f"{loc.line}:{loc.column}" if loc.line else "-"
+            where = f"{loc.line}:{loc.column}" if loc.column else f"{loc.line or '-'}"
             field = f" [{loc.field}]" if loc.field else ""
             label = SEVERITY_LABELS[diag.severity.value]
             out.append(f"  {where}  {label}  {_message(diag)}{field}  ({diag.code})")

@@ -18,13 +18,13 @@ from techvp.yamlio import YamlDocument
 _QUOTED = re.compile(r"'([^']*)'")
 
 
-def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+def inner_models(annotation: Any) -> list[type[BaseModel]]:
     """Models nested anywhere in an annotation (Optional, list, dict, Annotated)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     found: list[type[BaseModel]] = []
     for arg in typing.get_args(annotation):
-        found.extend(_inner_models(arg))
+        found.extend(inner_models(arg))
     return found
 
 
@@ -34,7 +34,7 @@ def field_index(model: type[BaseModel]) -> dict[tuple[str, ...], tuple[str, type
     index: dict[tuple[str, ...], tuple[str, type[BaseModel]]] = {}
     for name, info in model.model_fields.items():
         index[(name,)] = (info.title or name, model)
-        for inner in _inner_models(info.annotation):
+        for inner in inner_models(info.annotation):
             for sub, value in field_index(inner).items():
                 index[(name, *sub)] = value
     return index

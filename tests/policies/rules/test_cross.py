@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from techvp.policies import RuleContext, run_rules
 from techvp.repo import load_dataset
-
 from tests.factories import credit_code
 from tests.policies.scenario import (
     EXPERT_FILE,

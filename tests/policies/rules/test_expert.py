@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from techvp.models.common import patent_check_char
 from techvp.policies.rules.expert import add_years, age_on
-
 from tests.policies.scenario import (
     EXPERT_FILE,
     PROFILES,

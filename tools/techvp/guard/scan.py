@@ -111,10 +111,9 @@ def scan_text(
     out = []
     for offset, _, code, params in find_hits(text):
         line, column = locator(offset)
-        # No column in the Location on purpose: the text report prints the source line under a
-        # located column, which would copy the secret into the CI log. The column is in the text.
-        at = f"第 {column} 列"
-        out.append(error(code, Location(file, line), place=place, at=at, **params))
+        # Every output format masks the number in the source excerpt (formats.redact), so the
+        # location can carry its column like any other diagnostic.
+        out.append(error(code, Location(file, line, column), place=place, at="", **params))
     return out
 
 

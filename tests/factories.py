@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
+from techvp.layout import record_path
 from techvp.models.common import credit_check_char, org_check_char
-from techvp.repo import record_path
 
 
 def credit_code(division: str = "420102", serial: str = "MA4K0TEW") -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from techvp import repo as repo_module
+from techvp import layout as layout_module
 from techvp.models import KINDS
 from techvp.repo import load_dataset
 from techvp.yamlio import MAX_DEPTH, MAX_FILE_BYTES
@@ -51,7 +51,7 @@ def test_symlink_out_of_the_repository_is_not_followed(tmp_path: Path) -> None:
 
 def test_too_many_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f.full_repo(tmp_path)
-    monkeypatch.setattr(repo_module, "MAX_FILES", 3)
+    monkeypatch.setattr(layout_module, "MAX_FILES", 3)
     findings = run_validate(tmp_path)
     [diag] = [d for d in findings if d.code == "limit.files"]
     assert diag.location.file == "submissions" and "3" in diag.message

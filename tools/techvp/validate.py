@@ -7,7 +7,7 @@ from pathlib import Path
 
 from techvp.changes import added_files
 from techvp.diagnostics import Findings
-from techvp.guard.scan import Guard
+from techvp.guard.scan import scan_bytes, scan_tree
 from techvp.policies import RuleContext, run_rules
 from techvp.repo import Dataset, load_dataset
 
@@ -17,8 +17,9 @@ def validate_repository(
 ) -> tuple[Dataset, Findings]:
     """`base`: judge deadlines only for files added since this Git ref (see techvp.changes)."""
     added = added_files(root, base)
-    guard = Guard()  # sees each file's bytes as the loader reads them: no second read
-    dataset, findings = load_dataset(root, inspect=guard)
-    findings.extend(guard.rest(root))
+    # The guard sees each record file's bytes as the loader reads them (no second read), then
+    # every name and every file the loader did not read.
+    dataset, findings = load_dataset(root, inspect=scan_bytes)
+    findings.extend(scan_tree(root, skip=dataset.files))
     findings.extend(run_rules(dataset, RuleContext(now=now, added=added)))
     return dataset, findings

@@ -18,8 +18,8 @@ from techvp.demo.experts_text import EXPERTS
 from techvp.demo.needs_text import NEEDS
 from techvp.demo.reference import INDUSTRIES, INSTITUTIONS, REGIONS
 from techvp.demo.staff import name_preferred_experts, staff_records
+from techvp.layout import record_path
 from techvp.models.common import CREDIT_CHARS, credit_check_char, org_check_char, patent_check_char
-from techvp.repo import record_path
 
 BATCH_ID = "wuhan-2022"
 # (needs, experts, seed) of the demo shipped in submissions/; tests/test_demo.py keeps them equal.

@@ -191,18 +191,3 @@ def scan_tree(root: Path, skip: Iterable[str] = ()) -> list[Diagnostic]:
             continue
         out.extend(scan_bytes(raw, rel))
     return out
-
-
-class Guard:
-    """The loader's inspector: scans each record file's bytes once, remembering which it saw."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def __call__(self, rel: str, raw: bytes) -> list[Diagnostic]:
-        self.seen.append(rel)
-        return scan_bytes(raw, rel)
-
-    def rest(self, root: Path) -> list[Diagnostic]:
-        """Names of everything, and content of the files the loader did not read."""
-        return scan_tree(root, skip=self.seen)

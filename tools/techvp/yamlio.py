@@ -9,6 +9,7 @@ encodings and oversize files become diagnostics instead of being silently accept
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,16 +68,19 @@ class _Builder:
     def __init__(self, doc: YamlDocument, text: str) -> None:
         self.doc = doc
         self.parser = yaml.CSafeLoader(text)
+        # The C parser always returns an event with marks until the stream ends; typed as Any
+        # here because the stubs call both optional, and a check per event would cost time.
+        self.get: Callable[[], Any] = self.parser.get_event
 
     def _here(self, event: ev.Event, path: KeyPath) -> Location:
-        mark = event.start_mark
+        mark: Any = event.start_mark
         return Location(self.doc.file, mark.line + 1, mark.column + 1, path)
 
     def _fail(self, code: str, event: ev.Event, path: KeyPath, **params: Any) -> None:
         self.doc.diagnostics.append(error(code, self._here(event, path), **params))
 
     def run(self) -> Any:
-        get = self.parser.get_event
+        get = self.get
         get()  # StreamStart
         first = get()
         if isinstance(first, ev.StreamEndEvent):
@@ -88,7 +92,7 @@ class _Builder:
             self._fail("yaml.multiple-documents", extra, ())
         return root
 
-    def node(self, event: ev.Event, path: KeyPath, depth: int) -> Any:
+    def node(self, event: Any, path: KeyPath, depth: int) -> Any:
         if isinstance(event, ev.AliasEvent):
             self._fail("yaml.alias", event, path)
             raise _Abort
@@ -113,7 +117,7 @@ class _Builder:
         return self.sequence(path, depth)
 
     def mapping(self, path: KeyPath, depth: int) -> dict[str, Any]:
-        get = self.parser.get_event
+        get = self.get
         out: dict[str, Any] = {}
         keys = self.doc.key_positions
         values = self.doc.value_positions
@@ -131,7 +135,7 @@ class _Builder:
             child = (*path, key)
             value_event = get()
             value = self.node(value_event, child, depth + 1)
-            key_mark = key_event.start_mark
+            key_mark: Any = key_event.start_mark
             if key in out:
                 first = keys[child]
                 self.doc.diagnostics.append(
@@ -145,11 +149,11 @@ class _Builder:
                 continue  # keep the first value; the error blocks the merge anyway
             out[key] = value
             keys[child] = (key_mark.line + 1, key_mark.column + 1)
-            mark = value_event.start_mark
+            mark: Any = value_event.start_mark
             values[child] = (mark.line + 1, mark.column + 1)
 
     def sequence(self, path: KeyPath, depth: int) -> list[Any]:
-        get = self.parser.get_event
+        get = self.get
         out: list[Any] = []
         values = self.doc.value_positions
         while True:

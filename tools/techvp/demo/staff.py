@@ -6,6 +6,8 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
+from techvp.policies.rules.expert import age_on
+
 Record = dict[str, Any]
 BATCH_ID = "wuhan-2022"
 
@@ -26,10 +28,6 @@ NOT_SIGNED_REASONS = (
     "专家因承担国家重点研发任务，时间无法保证，经派出单位同意不再派驻。",
 )
 FAIL_REASON = "服务期内实际服务天数明显不足，企业考核评价为“不满意”。"
-
-
-def _age_on(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def _prefer(need: Record, expert: Record, agreed: bool) -> None:
@@ -54,7 +52,7 @@ def name_preferred_experts(needs: list[Record], experts: list[Record], reference
         if not expert["applications"]:
             continue
         need = by_id[expert["applications"][0]]
-        if _age_on(expert["birth_date"], reference) > 45:
+        if age_on(expert["birth_date"], reference) > 45:
             _prefer(need, expert, agreed=True)
         elif k % 9 == 4:
             _prefer(need, expert, agreed=False)

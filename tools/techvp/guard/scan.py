@@ -15,9 +15,9 @@ from pathlib import Path
 
 from techvp.diagnostics import Diagnostic, Location, error
 from techvp.guard import cards, idnumbers, secrets
+from techvp.layout import SUBMISSIONS, walk
 from techvp.messages.guard import PLACE_NAME, PLACE_TEXT
 
-SUBMISSIONS = "submissions"
 # Bytes of a file the guard reads at most; bigger files are refused by the loader anyway and
 # a secret in the first megabytes is what matters.
 MAX_SCAN_BYTES = 8_000_000
@@ -158,17 +158,6 @@ def scan_name(name: str, rel: str) -> list[Diagnostic]:
     ]
 
 
-def _entries(base: Path) -> Iterator[os.DirEntry[str]]:
-    try:
-        entries = sorted(os.scandir(base), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        yield entry
-        if entry.is_dir(follow_symlinks=False):
-            yield from _entries(Path(entry.path))
-
-
 def scan_tree(root: Path, skip: Iterable[str] = ()) -> list[Diagnostic]:
     """Scan every file name and every regular file under root/submissions.
 
@@ -176,10 +165,11 @@ def scan_tree(root: Path, skip: Iterable[str] = ()) -> list[Diagnostic]:
     from the same bytes); only their names are checked here.
     """
     done = set(skip)
-    base = root / SUBMISSIONS
+    base = str(root / SUBMISSIONS)
+    cut = len(base) + 1
     out: list[Diagnostic] = []
-    for entry in _entries(base):
-        rel = f"{SUBMISSIONS}/{Path(entry.path).relative_to(base).as_posix()}"
+    for entry in walk(base):
+        rel = f"{SUBMISSIONS}/{entry.path[cut:].replace(os.sep, '/')}"
         out.extend(scan_name(entry.name, rel))
         if rel in done or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
             continue

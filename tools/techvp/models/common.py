@@ -18,7 +18,7 @@ Visibility = Literal["public", "internal"]
 
 
 def _field(visibility: Visibility, title: str, description: str, **kw: Any) -> Any:
-    extra = {VISIBILITY_KEY: visibility}
+    extra: dict[str, Any] = {VISIBILITY_KEY: visibility}
     return Field(title=title, description=description or title, json_schema_extra=extra, **kw)
 
 

@@ -23,6 +23,8 @@ from techvp.models.common import (
 )
 
 TitleLevel = Literal["正高级", "副高级", "中级", "初级"]
+InstitutionType = Literal["高校", "科研院所", "新型研发机构", "省级以上实验室"]
+PersonType = Literal["在职科研人员", "博士后", "全日制在读博士"]
 TITLE_LEVEL_ORDER: tuple[TitleLevel, ...] = ("初级", "中级", "副高级", "正高级")
 
 # Known professional titles and their level (职称系列), to catch inconsistent declarations.
@@ -89,12 +91,8 @@ class Expert(Model):
     birth_date: date = internal("出生日期", "用于按批次基准日计算年龄；不公开")
     institution: Name = public("派出单位")
     department: Name | None = public("院系", default=None)
-    institution_type: Literal["高校", "科研院所", "新型研发机构", "省级以上实验室"] = public(
-        "派出单位类型"
-    )
-    person_type: Literal["在职科研人员", "博士后", "全日制在读博士"] = public(
-        "人员类型", default="在职科研人员"
-    )
+    institution_type: InstitutionType = public("派出单位类型")
+    person_type: PersonType = public("人员类型", default="在职科研人员")
     title: Name = public("职称", "如 教授、副研究员、高级工程师")
     title_level: TitleLevel = public("职称级别", "正高级 / 副高级 / 中级 / 初级")
     degree: Literal["博士", "硕士", "学士", "其他"] = public("学位")

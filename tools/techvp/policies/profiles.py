@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,24 +16,15 @@ from techvp.diagnostics import Diagnostic, Location
 from techvp.messages import policy as text
 from techvp.modelcheck import check_record
 from techvp.models.batch import Batch
-from techvp.models.expert import TitleLevel
+from techvp.models.expert import InstitutionType, PersonType, TitleLevel
 from techvp.models.need import Qualification
 from techvp.repo import Dataset, Loaded
 from techvp.yamlio import YamlDocument
 
-InstitutionType = Literal["高校", "科研院所", "新型研发机构", "省级以上实验室"]
-PersonType = Literal["在职科研人员", "博士后", "全日制在读博士"]
 Certificate = Literal["初级", "中级", "高级"]
 PriorityCarrier = Literal["省级高新技术园区", "市级以上科技企业孵化器"]
-ALL_INSTITUTIONS: list[InstitutionType] = ["高校", "科研院所", "新型研发机构", "省级以上实验室"]
-ALL_QUALIFICATIONS: list[Qualification] = [
-    "高新技术企业",
-    "科技型中小企业",
-    "专精特新中小企业",
-    '专精特新"小巨人"企业',
-    "技术先进型服务企业",
-    "两清零企业",
-]
+ALL_INSTITUTIONS: list[InstitutionType] = list(get_args(InstitutionType))
+ALL_QUALIFICATIONS: list[Qualification] = list(get_args(Qualification))
 
 
 def _p(title: str, description: str, default: Any) -> Any:

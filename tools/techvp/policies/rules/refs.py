@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from techvp.diagnostics import Diagnostic, error
+from techvp.models import KINDS
 from techvp.repo import Dataset, Loaded
 
 if TYPE_CHECKING:
@@ -50,51 +51,30 @@ def need_references(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
                 )
         for i, pref in enumerate(need.preferred_experts):
             if pref.expert is not None:
-                yield from _expert_ref(
-                    ds, item, ("preferred_experts", i, "expert"), pref.expert, need.batch
-                )
+                path = ("preferred_experts", i, "expert")
+                yield from _ref(ds, item, path, "expert", pref.expert, need.batch)
 
 
-def _expert_ref(
-    ds: Dataset, item: Loaded[Any], path: tuple[Any, ...], expert_id: str, batch: str
+_UNKNOWN = {"expert": "ref.unknown-expert", "need": "ref.unknown-need"}
+
+
+def _ref(
+    ds: Dataset, item: Loaded[Any], path: tuple[Any, ...], kind: str, ref_id: str, batch: str
 ) -> Iterator[Diagnostic]:
-    known = ds.known_ids["expert"]
-    if expert_id not in known:
-        yield error(
-            "ref.unknown-expert",
-            item.doc.locate(path),
-            value=expert_id,
-            hint=_hint(expert_id, known),
-        )
+    """A reference to an expert or a need: it must exist and belong to the same batch."""
+    known = ds.known_ids[kind]
+    if ref_id not in known:
+        hint = _hint(ref_id, known)
+        yield error(_UNKNOWN[kind], item.doc.locate(path), value=ref_id, hint=hint)
         return
-    other = ds.experts.get(expert_id)
+    table: Mapping[str, Loaded[Any]] = ds.experts if kind == "expert" else ds.needs
+    other = table.get(ref_id)
     if other is not None and other.record.batch != batch:
         yield error(
             "ref.other-batch",
             item.doc.locate(path),
-            what="科技人员",
-            value=expert_id,
-            other=other.record.batch,
-            batch=batch,
-        )
-
-
-def _need_ref(
-    ds: Dataset, item: Loaded[Any], path: tuple[Any, ...], need_id: str, batch: str
-) -> Iterator[Diagnostic]:
-    known = ds.known_ids["need"]
-    if need_id not in known:
-        yield error(
-            "ref.unknown-need", item.doc.locate(path), value=need_id, hint=_hint(need_id, known)
-        )
-        return
-    other = ds.needs.get(need_id)
-    if other is not None and other.record.batch != batch:
-        yield error(
-            "ref.other-batch",
-            item.doc.locate(path),
-            what="需求",
-            value=need_id,
+            what=KINDS[kind].title,
+            value=ref_id,
             other=other.record.batch,
             batch=batch,
         )
@@ -106,7 +86,7 @@ def expert_references(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
         expert = item.record
         yield from _batch_ok(ds, item, expert.batch)
         for i, need_id in enumerate(expert.applications):
-            yield from _need_ref(ds, item, ("applications", i), need_id, expert.batch)
+            yield from _ref(ds, item, ("applications", i), "need", need_id, expert.batch)
 
 
 def staff_record_references(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -115,13 +95,13 @@ def staff_record_references(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnosti
         item = ds.appointments[key]
         rec = item.record
         yield from _batch_ok(ds, item, rec.batch)
-        yield from _expert_ref(ds, item, ("expert",), rec.expert, rec.batch)
-        yield from _need_ref(ds, item, ("need",), rec.need, rec.batch)
+        yield from _ref(ds, item, ("expert",), "expert", rec.expert, rec.batch)
+        yield from _ref(ds, item, ("need",), "need", rec.need, rec.batch)
         if rec.replaced_by is not None:
-            yield from _expert_ref(ds, item, ("replaced_by",), rec.replaced_by, rec.batch)
+            yield from _ref(ds, item, ("replaced_by",), "expert", rec.replaced_by, rec.batch)
     others: list[Loaded[Any]] = [ds.reports[k] for k in sorted(ds.reports)]
     others += [ds.assessments[k] for k in sorted(ds.assessments)]
     for item in others:
         rec = item.record
         yield from _batch_ok(ds, item, rec.batch)
-        yield from _expert_ref(ds, item, ("expert",), rec.expert, rec.batch)
+        yield from _ref(ds, item, ("expert",), "expert", rec.expert, rec.batch)

@@ -17,7 +17,7 @@ from techvp.demo import pools
 from techvp.demo.experts_text import EXPERTS
 from techvp.demo.needs_text import NEEDS
 from techvp.demo.reference import INDUSTRIES, INSTITUTIONS, REGIONS
-from techvp.demo.staff import name_preferred_experts, staff_records
+from techvp.demo.staff import add_review_cases, name_preferred_experts, staff_records
 from techvp.layout import record_path
 from techvp.models.common import CREDIT_CHARS, credit_check_char, org_check_char, patent_check_char
 
@@ -269,11 +269,13 @@ def build_demo(needs: int, experts: int, seed: int, staff: bool = True) -> dict[
     builder.apply(need_records, expert_records)
     name_preferred_experts(need_records, expert_records, REFERENCE_DATE)
     quota = max(1, min(needs, experts) * 3 // 5)
+    batch = batch_record(quota)
+    add_review_cases(need_records, expert_records, batch["institution_aliases"])
     appointments, reports, assessments = (
         staff_records(need_records, expert_records, quota, builder.rng) if staff else ([], [], [])
     )
     return {
-        "batch": [batch_record(quota)],
+        "batch": [batch],
         "need": need_records,
         "expert": expert_records,
         "appointment": appointments,

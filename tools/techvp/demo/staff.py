@@ -58,6 +58,23 @@ def name_preferred_experts(needs: list[Record], experts: list[Record], reference
             _prefer(need, expert, agreed=False)
 
 
+def add_review_cases(
+    needs: list[Record], experts: list[Record], aliases: dict[str, list[str]]
+) -> None:
+    """Two situations reviewers must judge: one enterprise posting a second need (same credit
+    code), and an enterprise incubated by an applicant's institution, written by its short name."""
+    if len(needs) > 11:
+        first, second = needs[10]["enterprise"], needs[11]["enterprise"]
+        second["name"], second["credit_code"] = first["name"], first["credit_code"]
+    by_id = {n["id"]: n for n in needs}
+    for expert in experts[5:]:
+        short = aliases.get(expert["institution"])
+        if expert["applications"] and short:
+            need = by_id[expert["applications"][0]]
+            need["enterprise"]["affiliated_institutions"] = [short[0]]
+            return
+
+
 def _dates(rng: random.Random) -> tuple[date, date]:
     signed = date(2022, 6, 6) + timedelta(days=rng.randint(0, 14))
     return signed, signed + timedelta(days=rng.randint(1, 8))

@@ -163,3 +163,10 @@ def test_complex_key_is_refused() -> None:
 def test_unicode_line_breaks_are_refused_so_line_numbers_stay_true(char: str) -> None:
     doc = parse_text(f"id: x\nname: a{char}b\nphone: 1\n", "f.yaml")
     assert problems(doc) == [("yaml.control-char", 2, 8)]
+
+
+def test_fullwidth_colon_reported_where_typed_not_where_parsing_broke() -> None:
+    doc = parse_text("enterprise:\n  name：武汉某公司\n  credit_code: 914201\n", "f.yaml")
+    [diag] = doc.diagnostics
+    assert (diag.code, diag.location.line, diag.location.column) == ("yaml.syntax", 2, 7)
+    assert "中文冒号" in diag.message

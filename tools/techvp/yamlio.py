@@ -225,12 +225,17 @@ def _syntax_error(exc: yaml.YAMLError, doc: YamlDocument, text: str) -> Diagnost
         if problem.startswith(english):
             problem = chinese
             break
-    if mark is not None and "：" in text:
-        lines = text.split("\n", mark.line + 1)
-        if mark.line < len(lines) and _FULLWIDTH_KEY.match(lines[mark.line]):
-            problem = FULLWIDTH_COLON
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     lines = text.split("\n")
+    if "：" in text:
+        # A key typed with a full-width colon often only breaks the parse a line or two later:
+        # point at the nearest such key at or before the error instead.
+        for row in range(min(line, len(lines)) - 1, -1, -1):
+            found = _FULLWIDTH_KEY.match(lines[row])
+            if found:
+                problem = FULLWIDTH_COLON
+                line, column = row + 1, found.end()
+                break
     if line > len(lines):  # libyaml puts "end of file" after a last line without a newline
         line, column = len(lines), len(lines[-1]) + 1
     return error("yaml.syntax", Location(doc.file, line, column), problem=problem)

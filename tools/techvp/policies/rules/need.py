@@ -61,8 +61,12 @@ def _qualifications(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
     favoured = [q for q in held if q in p.priority_qualifications]
     if favoured:
         clause = policy.clause("qualification-priority", "priority_qualifications")
+        first = ("enterprise", "qualifications", held.index(favoured[0]))
         yield priority(
-            "policy.qualification-priority", where, clause, value=text.LIST_SEP.join(favoured)
+            "policy.qualification-priority",
+            item.doc.locate(first),
+            clause,
+            value=text.LIST_SEP.join(favoured),
         )
     if enterprise.carrier in p.priority_carriers:
         yield priority(

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from techvp.diagnostics import Location, TechvpError, error
-
-SUBMISSIONS = "submissions/"
+from techvp.layout import SUBMISSIONS
 
 
 def added_files(root: Path, base: str | None) -> frozenset[str] | None:
@@ -41,6 +40,6 @@ def added_files(root: Path, base: str | None) -> frozenset[str] | None:
     names.update(repo.git.diff("--name-only", "--diff-filter=A", "-z", against).split("\0"))
     out = set()
     for name in names:
-        if name.startswith(prefix) and name[len(prefix) :].startswith(SUBMISSIONS):
+        if name.startswith(prefix) and name[len(prefix) :].startswith(SUBMISSIONS + "/"):
             out.add(name[len(prefix) :])
     return frozenset(out)

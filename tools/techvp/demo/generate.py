@@ -16,17 +16,15 @@ import yaml
 from techvp.demo import pools
 from techvp.demo.experts_text import EXPERTS
 from techvp.demo.needs_text import NEEDS
-from techvp.demo.reference import INDUSTRIES, INSTITUTIONS, REGIONS
-from techvp.demo.staff import add_review_cases, name_preferred_experts, staff_records
+from techvp.demo.reference import BATCH_ID, INDUSTRIES, INSTITUTIONS, REGIONS
+from techvp.demo.staff import Record, add_review_cases, name_preferred_experts, staff_records
 from techvp.layout import record_path
 from techvp.models.common import CREDIT_CHARS, credit_check_char, org_check_char, patent_check_char
 
-BATCH_ID = "wuhan-2022"
 # (needs, experts, seed) of the demo shipped in submissions/; tests/test_demo.py keeps them equal.
 SHIPPED = (52, 64, 2022)
 REFERENCE_DATE = date(2022, 3, 15)
 PATENT_KIND_DIGIT = {"发明": "1", "实用新型": "2", "外观设计": "3"}
-Record = dict[str, Any]
 
 
 class _Dumper(yaml.CSafeDumper):
@@ -141,14 +139,12 @@ OLDEST_UNRELAXED_BIRTH = date(REFERENCE_DATE.year - 45, REFERENCE_DATE.month, RE
 class _Builder:
     """Builds every record as plain data; writing is separate so the same data can be checked."""
 
-    def __init__(self, needs: int, experts: int, seed: int) -> None:
+    def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
-        self.n_needs = needs
-        self.n_experts = experts
         self.used_codes: set[str] = set()
         self.templates = _templates_by_industry()
         self.regions = {s: c for s, _, c in REGIONS}
-        self.departments = {str(i["name"]): i for i in INSTITUTIONS}
+        self.institutions = {str(i["name"]): i for i in INSTITUTIONS}
         self.industry_of: dict[str, str] = {}  # expert id → the industry their profile fits
 
     def need(self, i: int) -> Record:
@@ -215,7 +211,7 @@ class _Builder:
             fields = rng.sample(fields, min(3, len(fields)))
             achievements = [rng.choice(list(rng.choice(peers)["achievements"]))]  # type: ignore[call-overload]
             patents = list(rng.choice(peers)["patents"])  # type: ignore[call-overload]
-        institution = self.departments[str(src["institution"])]
+        institution = self.institutions[str(src["institution"])]
         self.industry_of[slug] = str(src["industry"])
         return {
             "id": slug,
@@ -263,7 +259,7 @@ def build_demo(needs: int, experts: int, seed: int, staff: bool = True) -> dict[
     """Every record of the demo repository, by kind, as plain data.
 
     Without `staff`, only the batch, needs and experts: what the validation benchmark times."""
-    builder = _Builder(needs, experts, seed)
+    builder = _Builder(seed)
     need_records = [builder.need(i) for i in range(needs)]
     expert_records = [builder.expert(i) for i in range(experts)]
     builder.apply(need_records, expert_records)

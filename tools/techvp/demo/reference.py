@@ -5,6 +5,9 @@ People and enterprises in the demo are fictional; places, codes and institutions
 
 from __future__ import annotations
 
+# The demo batch, a file under submissions/batches/.
+BATCH_ID = "wuhan-2022"
+
 # (slug, name, GB/T 2260 code). Development zones have no county code of their own: 420100.
 REGIONS: list[tuple[str, str, str]] = [
     ("jiangan", "江岸区", "420102"),

@@ -6,10 +6,10 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
+from techvp.demo.reference import BATCH_ID
 from techvp.policies.rules.expert import age_on
 
 Record = dict[str, Any]
-BATCH_ID = "wuhan-2022"
 
 ACTIVITIES = (
     "深入企业生产一线调研，梳理产品开发和工艺中的关键技术问题，形成问题清单",

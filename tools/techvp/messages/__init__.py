@@ -20,12 +20,20 @@ class _Lenient(dict[str, Any]):
         return "{" + key + "}"
 
 
+def shown(value: Any) -> Any:
+    """A parameter as a message shows it: a list or tuple joined with “、” (an empty one reads
+    “无”), anything else unchanged. Rules pass lists, so other formats keep the structure."""
+    if isinstance(value, list | tuple):
+        return policy.LIST_SEP.join(str(v) for v in value) or policy.NONE
+    return value
+
+
 def render(code: str, params: Mapping[str, Any]) -> str:
     """The Chinese text for a diagnostic code; unknown codes still say something useful."""
     template = MESSAGES.get(code)
     if template is None:
         return f"[{code}] {dict(params)}"
-    return template.format_map(_Lenient(params))
+    return template.format_map(_Lenient({k: shown(v) for k, v in params.items()}))
 
 
-__all__ = ["MESSAGES", "SEVERITY_LABELS", "cli", "render"]
+__all__ = ["MESSAGES", "SEVERITY_LABELS", "cli", "render", "shown"]

@@ -37,7 +37,7 @@ MESSAGES: dict[str, str] = {
     # needs and enterprises
     "policy.credit-code-required": "本批次要求填写企业统一社会信用代码（enterprise.credit_code）",
     "policy.local-registration": "统一社会信用代码登记地为 {division}，不在本批次的{scope}范围内"
-    "（{expected}）",
+    "（登记地代码应以 {prefixes} 开头）",
     "policy.qualification": "企业资质为“{value}”，须至少具备以下之一：{expected}",
     "policy.qualification-priority": "企业为{value}，优先支持",
     "policy.carrier-priority": "企业所在创新载体为{value}，优先支持",
@@ -65,7 +65,6 @@ RELAX_EXCELLENT = "其上期（{batch}）考核优秀"
 RESEARCH_ANY = "专利或科研成果"
 RESEARCH_INVENTION = "发明专利或科研成果"
 LOCAL_SCOPES = {"province": "省", "city": "市", "district": "区（县）"}
-LOCAL_EXPECTED = "登记地代码应以 {prefixes} 开头"
 LATE_WHAT = {"needs": "企业需求", "experts": "专家申报"}
 NONE = "无"
 NOT_GIVEN = "未填写"

@@ -1,17 +1,20 @@
 """Rules over loaded records: references, the batch policy, eligibility, and cross-record checks.
 
 A rule is a pure function: it reads the Dataset and the RuleContext (no I/O, no clock) and
-yields Diagnostics. `RULES` lists them in the order they run.
+yields Diagnostics. `RULES` lists them in the order they run. What several rules derive from
+the dataset (resolved policies, alias tables, records by batch) is computed once, in the
+context's `DatasetViews`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from techvp.diagnostics import Diagnostic
 from techvp.policies.rules import batch, cross, expert, need, refs
+from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset
 
 
@@ -21,6 +24,23 @@ class RuleContext:
     # Files (relative to the root) added by the change under review. None: not known, so every
     # need and application is judged as if submitted at `now` (deadline rules).
     added: frozenset[str] | None = None
+    # Views of the dataset the rules run on; `create` fills them, `run_rules` fills them when
+    # missing, so `RuleContext(now=...)` alone works too.
+    views: DatasetViews | None = None
+
+    @classmethod
+    def create(
+        cls, dataset: Dataset, now: datetime, added: frozenset[str] | None = None
+    ) -> RuleContext:
+        """A context whose views belong to `dataset`."""
+        return cls(now, added, DatasetViews(dataset))
+
+    def views_of(self, dataset: Dataset) -> DatasetViews:
+        """The shared views when they belong to `dataset`; otherwise fresh ones (a rule run
+        on its own)."""
+        if self.views is not None and self.views.dataset is dataset:
+            return self.views
+        return DatasetViews(dataset)
 
 
 Rule = Callable[[Dataset, RuleContext], Iterable[Diagnostic]]
@@ -40,7 +60,13 @@ RULES: tuple[Rule, ...] = (
 
 
 def run_rules(dataset: Dataset, context: RuleContext) -> list[Diagnostic]:
+    """Every rule in order, sharing one set of views of the dataset."""
+    if context.views is None or context.views.dataset is not dataset:
+        context = replace(context, views=DatasetViews(dataset))
     out: list[Diagnostic] = []
     for rule in RULES:
         out.extend(rule(dataset, context))
     return out
+
+
+__all__ = ["RULES", "DatasetViews", "Rule", "RuleContext", "run_rules"]

@@ -1,4 +1,4 @@
-"""Tolerant comparison of institution names, and who named whom.
+"""Tolerant comparison of institution and person names (who named whom: policies.relations).
 
 华中科技大学, 华中科技大学机械学院 and 华中科大 are one institution when the batch lists 华中科大
 as an alias of 华中科技大学: names are normalised, aliases replaced by the full name, and a name
@@ -12,14 +12,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from techvp.models import Expert, Need
-
 # A prefix only counts as an institution when it ends like one, so 武汉 never matches 武汉大学.
 _UNIT_ENDINGS = ("大学", "学院", "研究院", "研究所", "科学院", "实验室", "中心", "公司", "集团")
 _NOISE = re.compile(r"[\s　·•\-_/（）()【】\[\]“”\"'《》]")
 
 
 def normalise(name: str) -> str:
+    """A name without spaces, brackets and punctuation, full-width forms folded (NFKC)."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", name))
 
 
@@ -42,6 +41,7 @@ class Institutions:
         self._table = sorted(pairs.items(), key=lambda p: (-len(p[0]), p[0]))
 
     def canonical(self, name: str) -> str:
+        """The normalised name with a leading alias replaced by the full name."""
         cached = self._cache.get(name)
         if cached is None:
             cached = normalise(name)
@@ -59,34 +59,3 @@ class Institutions:
             return bool(ca)
         short, long = (ca, cb) if len(ca) < len(cb) else (cb, ca)
         return long.startswith(short) and short.endswith(_UNIT_ENDINGS)
-
-
-@dataclass(frozen=True)
-class Naming:
-    need: str  # need id
-    index: int  # position in preferred_experts
-
-
-def named_agreed(
-    needs: Sequence[Need], experts: Sequence[Expert], inst: Institutions
-) -> dict[str, list[Naming]]:
-    """Expert id → the needs that named this expert with agreed: true (by id, or name + unit)."""
-    by_name: dict[str, list[Expert]] = {}
-    for expert in experts:
-        by_name.setdefault(normalise(expert.name), []).append(expert)
-    ids = {e.id for e in experts}
-    out: dict[str, list[Naming]] = {}
-    for need in needs:
-        if need.withdrawn:
-            continue
-        for i, pref in enumerate(need.preferred_experts):
-            if not pref.agreed:
-                continue
-            if pref.expert is not None:
-                hits = [pref.expert] if pref.expert in ids else []
-            else:
-                candidates = by_name.get(normalise(pref.name), [])
-                hits = [e.id for e in candidates if inst.same(e.institution, pref.institution)]
-            for expert_id in hits:
-                out.setdefault(expert_id, []).append(Naming(need.id, i))
-    return out

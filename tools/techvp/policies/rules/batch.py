@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from techvp.diagnostics import Diagnostic, error
 from techvp.messages import policy as text
 from techvp.models import Batch
-from techvp.policies.profiles import Policy, resolve
+from techvp.policies.profiles import Policy
 from techvp.repo import Dataset, Loaded
 
 if TYPE_CHECKING:
@@ -63,9 +63,8 @@ def _service(item: Loaded[Batch], policy: Policy) -> Iterator[Diagnostic]:
 
 
 def batch_policy(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
-    for batch_id in sorted(ds.batches):
+    for batch_id, (policy, problems) in ctx.views_of(ds).resolved.items():
         item = ds.batches[batch_id]
-        policy, problems = resolve(item)
         yield from problems
         yield from _funding(item, policy)
         yield from _service(item, policy)

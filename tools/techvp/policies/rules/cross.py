@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from techvp.diagnostics import Diagnostic, error, warning
 from techvp.messages import policy as text
 from techvp.models import Need
-from techvp.policies.names import Institutions
-from techvp.policies.profiles import resolve_all
+from techvp.policies.relations import conflict_of_interest
 from techvp.repo import Dataset, Loaded
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def _enterprise_key(need: Need) -> str:
 
 def duplicate_enterprises(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
     """The same credit code in two live needs of one batch, where the policy allows one."""
-    policies = resolve_all(ds)
+    policies = ctx.views_of(ds).policies
     first: dict[tuple[str, str], str] = {}
     for need_id in sorted(ds.needs):
         item = ds.needs[need_id]
@@ -59,7 +58,7 @@ def duplicate_enterprises(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]
 
 def enterprise_appointments(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
     """No more active appointments per enterprise than the policy allows (seeds 001, 003)."""
-    policies = resolve_all(ds)
+    policies = ctx.views_of(ds).policies
     capacity: dict[tuple[str, str], int] = {}
     for need_id in sorted(ds.needs):
         need = ds.needs[need_id].record
@@ -92,22 +91,15 @@ def enterprise_appointments(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnosti
                 value=enterprise.credit_code or item.record.need,
                 count=len(experts),
                 limit=limit,
-                others=text.LIST_SEP.join(experts[:limit]),
+                others=tuple(experts[:limit]),
             )
-
-
-def _conflict(inst: Institutions, institution: str, need: Need) -> str | None:
-    for affiliated in need.enterprise.affiliated_institutions:
-        if inst.same(institution, affiliated):
-            return affiliated
-    return None
 
 
 def conflicts_of_interest(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
     """An expert applying or appointed to an enterprise their institution founded, invested in
     or incubated (seed 001 二(二)1); institution names compared tolerantly."""
-    policies = resolve_all(ds)
-    insts = {b: Institutions(ds.batches[b].record.institution_aliases) for b in policies}
+    views = ctx.views_of(ds)
+    policies, insts = views.policies, views.institutions
     pairs: list[tuple[Loaded[Any], tuple[Any, ...], str, str]] = []
     for expert_id in sorted(ds.experts):
         applicant = ds.experts[expert_id]
@@ -124,7 +116,7 @@ def conflicts_of_interest(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]
         policy = policies.get(need.batch)
         if expert is None or policy is None or policy.params.conflict_of_interest == "off":
             continue
-        affiliated = _conflict(insts[need.batch], expert.record.institution, need)
+        affiliated = conflict_of_interest(insts[need.batch], expert.record, need)
         if affiliated is not None:
             yield _MAKE[policy.params.conflict_of_interest](
                 "policy.conflict-of-interest",
@@ -142,7 +134,7 @@ def _shown(moment: datetime) -> str:
 
 def late_submissions(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Needs and applications judged at `ctx.now` against the batch's deadlines."""
-    policies = resolve_all(ds)
+    policies = ctx.views_of(ds).policies
     tables: tuple[tuple[str, Any], ...] = (("needs", ds.needs), ("experts", ds.experts))
     for key, table in tables:
         # The batches whose deadline for this kind has passed; usually none or all.

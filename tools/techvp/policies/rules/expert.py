@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from techvp.diagnostics import Diagnostic, Location, error, priority, warning
 from techvp.messages import policy as text
-from techvp.models import Expert, Need
+from techvp.models import Expert
 from techvp.models.expert import TITLE_LEVEL_ORDER
-from techvp.policies.names import Institutions, Naming, named_agreed
-from techvp.policies.profiles import Policy, resolve_all
+from techvp.policies.profiles import Policy
+from techvp.policies.relations import Naming
 from techvp.repo import Dataset, Loaded
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def _background(c: _Check) -> Iterator[Diagnostic]:
             c.loc("institution_type"),
             pol.clause("institution-type", "institution_types"),
             value=e.institution_type,
-            expected=text.LIST_SEP.join(p.institution_types),
+            expected=tuple(p.institution_types),
         )
     if e.person_type not in p.person_types:
         yield error(
@@ -160,7 +160,7 @@ def _background(c: _Check) -> Iterator[Diagnostic]:
             c.loc("person_type"),
             pol.clause("person-type", "person_types"),
             value=e.person_type,
-            expected=text.LIST_SEP.join(p.person_types),
+            expected=tuple(p.person_types),
         )
 
 
@@ -198,20 +198,8 @@ CHECKS = (_title, _research, _background, _age, _contract, _training)
 
 
 def expert_eligibility(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
-    policies = resolve_all(ds)
-    namings: dict[str, list[Naming]] = {}
-    needs_by_batch: dict[str, list[Need]] = {}
-    experts_by_batch: dict[str, list[Expert]] = {}
-    for need_id in sorted(ds.needs):
-        need = ds.needs[need_id].record
-        needs_by_batch.setdefault(need.batch, []).append(need)
-    for expert_id in sorted(ds.experts):
-        expert = ds.experts[expert_id].record
-        experts_by_batch.setdefault(expert.batch, []).append(expert)
-    for batch_id, experts in experts_by_batch.items():
-        if batch_id in ds.batches:
-            inst = Institutions(ds.batches[batch_id].record.institution_aliases)
-            namings.update(named_agreed(needs_by_batch.get(batch_id, []), experts, inst))
+    views = ctx.views_of(ds)
+    policies, namings = views.policies, views.namings
     for expert_id in sorted(ds.experts):
         item = ds.experts[expert_id]
         policy = policies.get(item.record.batch)

@@ -10,7 +10,7 @@ from techvp.messages import policy as text
 from techvp.models import Batch, Need
 from techvp.models.common import credit_division
 from techvp.models.need import Category
-from techvp.policies.profiles import Policy, resolve_all
+from techvp.policies.profiles import Policy
 from techvp.repo import Dataset, Loaded
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _registration(item: Loaded[Need], policy: Policy, batch: Batch) -> Iterator[
             policy.clause("local", "local_registration"),
             division=division,
             scope=text.LOCAL_SCOPES[p.local_registration],
-            expected=text.LOCAL_EXPECTED.format(prefixes=text.LIST_SEP.join(allowed)),
+            prefixes=tuple(allowed),
         )
 
 
@@ -55,8 +55,8 @@ def _qualifications(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
             "policy.qualification",
             where,
             policy.clause("qualification", "required_qualifications"),
-            value=text.LIST_SEP.join(held) or text.NONE,
-            expected=text.LIST_SEP.join(p.required_qualifications),
+            value=tuple(held),
+            expected=tuple(p.required_qualifications),
         )
     favoured = [q for q in held if q in p.priority_qualifications]
     if favoured:
@@ -66,7 +66,7 @@ def _qualifications(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
             "policy.qualification-priority",
             item.doc.locate(first),
             clause,
-            value=text.LIST_SEP.join(favoured),
+            value=tuple(favoured),
         )
     if enterprise.carrier in p.priority_carriers:
         yield priority(
@@ -99,7 +99,7 @@ def _project(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
             "policy.category-required",
             item.doc.locate(("category",)),
             policy.clause("category", "require_category"),
-            expected=text.LIST_SEP.join(_CATEGORIES),
+            expected=_CATEGORIES,
         )
 
 
@@ -110,7 +110,7 @@ def _money(value: object) -> str:
 
 
 def need_eligibility(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
-    policies = resolve_all(ds)
+    policies = ctx.views_of(ds).policies
     for need_id in sorted(ds.needs):
         item = ds.needs[need_id]
         policy = policies.get(item.record.batch)

@@ -38,7 +38,7 @@ def need_references(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
                     item.doc.locate(("region",)),
                     value=need.region,
                     batch=need.batch,
-                    choices="、".join(slugs),
+                    choices=tuple(slugs),
                 )
             if need.enterprise.industry not in batch.record.industries:
                 hint = _hint(need.enterprise.industry, frozenset(batch.record.industries))

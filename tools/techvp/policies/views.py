@@ -1,0 +1,71 @@
+"""What several rules derive from one Dataset, computed once per run and shared.
+
+Each view is computed on first use (`functools.cached_property`), so a rule that needs none of
+them costs nothing, and a rule that needs one never rebuilds it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from techvp.diagnostics import Diagnostic
+from techvp.models import Expert, Need
+from techvp.policies.names import Institutions
+from techvp.policies.profiles import Policy, resolve
+from techvp.policies.relations import Naming, named_agreed
+from techvp.repo import Dataset, Loaded
+
+
+class DatasetViews:
+    """Per-batch views of one Dataset: policies, alias tables, records by batch, namings."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    @cached_property
+    def resolved(self) -> dict[str, tuple[Policy, list[Diagnostic]]]:
+        """Batch id → its policy and the problems found in its overrides, by batch id."""
+        ds = self.dataset
+        return {batch_id: resolve(ds.batches[batch_id]) for batch_id in sorted(ds.batches)}
+
+    @cached_property
+    def policies(self) -> dict[str, Policy]:
+        """Every loaded batch's policy after its overrides, by batch id."""
+        return {batch_id: found[0] for batch_id, found in self.resolved.items()}
+
+    @cached_property
+    def institutions(self) -> dict[str, Institutions]:
+        """Batch id → its institution alias table (names compared tolerantly)."""
+        ds = self.dataset
+        return {b: Institutions(ds.batches[b].record.institution_aliases) for b in ds.batches}
+
+    @cached_property
+    def needs_by_batch(self) -> dict[str, list[Loaded[Need]]]:
+        """Batch id → its loaded needs, sorted by id (batches may be unknown)."""
+        return _by_batch(self.dataset.needs)
+
+    @cached_property
+    def experts_by_batch(self) -> dict[str, list[Loaded[Expert]]]:
+        """Batch id → its loaded experts, sorted by id (batches may be unknown)."""
+        return _by_batch(self.dataset.experts)
+
+    @cached_property
+    def namings(self) -> dict[str, list[Naming]]:
+        """Expert id → the needs of its batch that named it with agreed: true."""
+        out: dict[str, list[Naming]] = {}
+        for batch_id, experts in self.experts_by_batch.items():
+            inst = self.institutions.get(batch_id)
+            if inst is None:
+                continue  # unknown batch: reported by the reference rules
+            needs = [n.record for n in self.needs_by_batch.get(batch_id, [])]
+            out.update(named_agreed(needs, [e.record for e in experts], inst))
+        return out
+
+
+def _by_batch(table: Any) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for key in sorted(table):
+        item = table[key]
+        out.setdefault(item.record.batch, []).append(item)
+    return out

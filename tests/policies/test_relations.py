@@ -120,6 +120,5 @@ def test_list_parameters_are_joined_only_when_shown() -> None:
     )
     assert diag.params["expected"] == ("高新技术企业", "科技型中小企业")
     assert diag.message == "企业资质为“无”，须至少具备以下之一：高新技术企业、科技型中小企业"
-    assert render("ref.unknown-region", {"value": "x", "batch": "b", "choices": ["a", "b"]}) == (
-        "地区“x”不在批次“b”的地区列表中，可选：a、b"
-    )
+    params = {"value": "x", "batch": "b", "choices": ["a", "b"], "hint": ""}
+    assert render("ref.unknown-region", params) == "地区“x”不在批次“b”的地区列表中，可选：a、b"

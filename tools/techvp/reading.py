@@ -58,8 +58,10 @@ def load_file(cand: Candidate, inspect: Inspector | None = None) -> tuple[Any, Y
         return None, doc
     record, doc = _check_bytes(cand, raw)
     # The record now holds what rules need; dropping the raw tree halves what is kept (and what
-    # crosses between processes).
-    doc.data = None
+    # crosses between processes). A record that did not load keeps it: rules read it to explain
+    # findings that depend on that record.
+    if record is not None:
+        doc.data = None
     if inspect is not None:
         doc.diagnostics.extend(inspect(raw, cand.rel))
     return record, doc

@@ -46,6 +46,9 @@ class Dataset:
     known_ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Every record file that was read (valid or not), relative to the root.
     files: frozenset[str] = frozenset()
+    # Records with a file that did not load, by kind and key; `doc.data` is the raw YAML (None
+    # when it did not parse), so rules can say which finding depends on a broken record.
+    unloaded: Mapping[str, Mapping[Any, YamlDocument]] = field(default_factory=dict)
 
 
 def load_dataset(
@@ -73,6 +76,7 @@ def _load(root: Path, inspect: Inspector | None, budget_seconds: float) -> tuple
     candidates = find_candidates(root, findings)
     findings.files_checked = len(candidates)
     tables: dict[str, dict[Any, Loaded[Any]]] = {k: {} for k in KINDS}
+    unloaded: dict[str, dict[Any, YamlDocument]] = {k: {} for k in KINDS}
     owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}  # key → first file holding it
     done = 0
     for cand, record, doc in read_all(candidates, inspect, budget_seconds):
@@ -87,6 +91,8 @@ def _load(root: Path, inspect: Inspector | None, budget_seconds: float) -> tuple
         owners[kind][key] = cand.rel
         if record is not None:
             tables[kind][key] = Loaded(record, doc)
+        else:
+            unloaded[kind][key] = doc
     if done < len(candidates):
         remaining = len(candidates) - done
         loc = Location(SUBMISSIONS)
@@ -107,6 +113,7 @@ def _load(root: Path, inspect: Inspector | None, budget_seconds: float) -> tuple
                 }
             ),
             files=frozenset(c.rel for c in candidates[:done]),
+            unloaded=MappingProxyType({k: MappingProxyType(v) for k, v in unloaded.items()}),
         ),
         findings,
     )

@@ -47,6 +47,7 @@ Rule = Callable[[Dataset, RuleContext], Iterable[Diagnostic]]
 
 RULES: tuple[Rule, ...] = (
     refs.need_references,
+    refs.region_names,
     refs.expert_references,
     refs.staff_record_references,
     batch.batch_policy,

@@ -42,24 +42,58 @@ def test_credit_code_required_message(tmp_path: Path) -> None:
     )
 
 
+LOCAL = [("policy.local-registration", "error")]
+DISTRICT = [("policy.registration-district", "warning")]
+ELSEWHERE = [("policy.registration-elsewhere", "warning")]
+
+
 @pytest.mark.parametrize(
-    ("profile", "division", "fails"),
+    ("profile", "division", "expected"),
     [
-        ("deepened", "420102", False),  # a district of the batch's city
-        ("deepened", "420115", False),  # another district of 武汉市 (4201)
-        ("deepened", "420501", True),  # 宜昌市: same province, another city
-        ("special-action-2020", "420501", False),  # the province is enough
-        ("special-action-2020", "110101", True),
-        ("hubei-2020", "110101", False),
-        ("wuhan-2022", "110101", False),
+        ("deepened", "420102", []),  # 江岸区, the need's own region
+        ("deepened", "420100", []),  # registered with 武汉市's bureau: any district of it
+        ("deepened", "420115", DISTRICT),  # 江夏区: another district of 武汉市 (4201)
+        ("deepened", "420501", LOCAL),  # 宜昌市: same province, another city
+        ("special-action-2020", "420501", ELSEWHERE),  # the province is enough for the policy
+        ("special-action-2020", "110101", LOCAL),
+        ("hubei-2020", "110101", ELSEWHERE),
+        ("wuhan-2022", "110101", ELSEWHERE),
+        ("wuhan-2022", "420115", DISTRICT),
     ],
 )
-def test_local_registration(tmp_path: Path, profile: str, division: str, fails: bool) -> None:
+def test_local_registration(
+    tmp_path: Path, profile: str, division: str, expected: list[tuple[str, str]]
+) -> None:
     need = base_need(profile, enterprise=enterprise(profile, credit_code=credit_code(division)))
     findings = check(tmp_path, profile, needs=[need])
     line = line_of(tmp_path, NEED_FILE, "credit_code")
-    assert found(findings) == (
-        [("policy.local-registration", "error", NEED_FILE, line)] if fails else []
+    assert found(findings) == [(code, sev, NEED_FILE, line) for code, sev in expected]
+
+
+def test_a_development_zone_region_takes_any_district_of_its_city(tmp_path: Path) -> None:
+    # 东湖新技术开发区 has no code of its own: the batch gives it 武汉市's 420100.
+    code = credit_code("420111")  # 洪山区
+    need = base_need("wuhan-2022", region="donghu-gaoxin")
+    need["enterprise"]["credit_code"] = code
+    assert found(check(tmp_path, "wuhan-2022", needs=[need])) == []
+
+
+def test_registration_in_another_district_message(tmp_path: Path) -> None:
+    changed = enterprise("wuhan-2022", credit_code=credit_code("420115"))
+    findings = check(tmp_path, "wuhan-2022", needs=[base_need("wuhan-2022", enterprise=changed)])
+    assert only(findings, "policy.registration-district").message == (
+        "统一社会信用代码登记地为 420115，与所在地区江岸区（420102）同市不同区；"
+        "企业可能已迁址，请核实所在地区（region）和信用代码是否填写正确"
+    )
+
+
+def test_registration_elsewhere_message_cites_the_local_rule(tmp_path: Path) -> None:
+    changed = enterprise("special-action-2020", credit_code=credit_code("420501"))
+    need = base_need("special-action-2020", enterprise=changed)
+    findings = check(tmp_path, "special-action-2020", needs=[need])
+    assert only(findings, "policy.registration-elsewhere").message == (
+        "统一社会信用代码登记地为 420501，不在所在地区江岸区（420102）所在的市；"
+        "请核实所在地区（region）和信用代码是否填写正确（鄂科技通〔2020〕67号 一(一)）"
     )
 
 

@@ -38,6 +38,10 @@ MESSAGES: dict[str, str] = {
     "policy.credit-code-required": "本批次要求填写企业统一社会信用代码（enterprise.credit_code）",
     "policy.local-registration": "统一社会信用代码登记地为 {division}，不在本批次的{scope}范围内"
     "（登记地代码应以 {prefixes} 开头）",
+    "policy.registration-district": "统一社会信用代码登记地为 {division}，与所在地区{region}（{region_code}）"
+    "同市不同区；企业可能已迁址，请核实所在地区（region）和信用代码是否填写正确",
+    "policy.registration-elsewhere": "统一社会信用代码登记地为 {division}，不在所在地区{region}"
+    "（{region_code}）所在的市；请核实所在地区（region）和信用代码是否填写正确",
     "policy.qualification": "企业资质为“{value}”，须至少具备以下之一：{expected}",
     "policy.qualification-priority": "企业为{value}，优先支持",
     "policy.carrier-priority": "企业所在创新载体为{value}，优先支持",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from techvp.diagnostics import Diagnostic, error, priority
+from techvp.diagnostics import Diagnostic, error, priority, warning
 from techvp.messages import policy as text
 from techvp.models import Batch, Need
+from techvp.models.batch import Region
 from techvp.models.common import credit_division
 from techvp.models.need import Category
 from techvp.policies.profiles import Policy
@@ -21,6 +22,9 @@ _CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
 
 def _registration(item: Loaded[Need], policy: Policy, batch: Batch) -> Iterator[Diagnostic]:
+    """The credit code is given when required, and its registering division (chars 3–8) is
+    within the batch's area when the policy requires local registration (an error), and is the
+    need's own region (a warning otherwise: enterprises move, and clerks pick the wrong region)."""
     enterprise = item.record.enterprise
     p = policy.params
     code = enterprise.credit_code
@@ -29,20 +33,49 @@ def _registration(item: Loaded[Need], policy: Policy, batch: Batch) -> Iterator[
             clause = policy.clause("credit-code", "require_credit_code")
             yield error("policy.credit-code-required", item.doc.locate(("enterprise",)), clause)
         return
-    if p.local_registration == "none":
-        return
-    digits = _SCOPE_DIGITS[p.local_registration]
-    allowed = sorted({region.code[:digits] for region in batch.regions})
     division = credit_division(code)
-    if division[:digits] not in allowed:
-        yield error(
-            "policy.local-registration",
-            item.doc.locate(("enterprise", "credit_code")),
-            policy.clause("local", "local_registration"),
-            division=division,
-            scope=text.LOCAL_SCOPES[p.local_registration],
-            prefixes=tuple(allowed),
-        )
+    if p.local_registration != "none":
+        digits = _SCOPE_DIGITS[p.local_registration]
+        allowed = sorted({region.code[:digits] for region in batch.regions})
+        if division[:digits] not in allowed:
+            yield error(
+                "policy.local-registration",
+                item.doc.locate(("enterprise", "credit_code")),
+                policy.clause("local", "local_registration"),
+                division=division,
+                scope=text.LOCAL_SCOPES[p.local_registration],
+                prefixes=tuple(allowed),
+            )
+            return  # the policy's own verdict; the region comparison would repeat it
+    region = next((r for r in batch.regions if r.slug == item.record.region), None)
+    if region is not None:
+        yield from _region_division(item, policy, division, region)
+
+
+def precision(code: str) -> int:
+    """How many leading digits of a GB/T 2260 code name a place: 2 for a province (420000),
+    4 for a city (420100, also what a 开发区 without its own code is given), 6 for a district."""
+    return 2 if code.endswith("0000") else 4 if code.endswith("00") else 6
+
+
+def _region_division(
+    item: Loaded[Need], policy: Policy, division: str, region: Region
+) -> Iterator[Diagnostic]:
+    """Compared as finely as both codes allow: a city-level code (registered with the city's
+    bureau, or a 开发区 region) matches any district of that city."""
+    digits = min(precision(division), precision(region.code))
+    if division[:digits] == region.code[:digits]:
+        return
+    same_city = division[:4] == region.code[:4]
+    local = policy.params.local_registration != "none"
+    yield warning(
+        "policy.registration-district" if same_city else "policy.registration-elsewhere",
+        item.doc.locate(("enterprise", "credit_code")),
+        policy.clause("local", "local_registration") if local else None,
+        division=division,
+        region=region.name,
+        region_code=region.code,
+    )
 
 
 def _qualifications(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:

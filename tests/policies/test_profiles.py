@@ -31,7 +31,15 @@ def test_profiles_round_trip_through_strings(name: str) -> None:
     """What a batch file can write (strings, lists of strings) rebuilds each profile."""
     dumped = PROFILES[name].model_dump(mode="json")
     as_yaml = {
-        k: (None if v is None else [str(x) for x in v] if isinstance(v, list) else str(v).lower())
+        k: (
+            None
+            if v is None
+            else [str(x) for x in v]
+            if isinstance(v, list)
+            else v
+            if isinstance(v, dict)
+            else str(v).lower()
+        )
         for k, v in dumped.items()
     }
     assert PolicyParams.model_validate(as_yaml) == PROFILES[name]
@@ -50,3 +58,15 @@ def test_profiles_say_what_the_notices_say() -> None:
     assert (deepened.max_age, deepened.priority_max_age, deepened.min_contract_years) == (55, 40, 3)
     assert (special.min_intended_amount, special.experts_per_enterprise) == (10, 1)
     assert special.required_qualifications == ["科技型中小企业"]
+
+
+def test_programmes_for_smes_check_enterprise_size() -> None:
+    # 鄂经信科技〔2020〕73号 and the Wuhan notice: 对口担任中小微企业“科技副总” (an error);
+    # the deepened plan's 中小科技型企业 and the special action's 科技型中小企业 (a warning).
+    sizes = {name: profile.sme_size for name, profile in PROFILES.items()}
+    assert sizes == {
+        "hubei-2020": "error",
+        "wuhan-2022": "error",
+        "deepened": "warning",
+        "special-action-2020": "warning",
+    }

@@ -47,6 +47,14 @@ MESSAGES: dict[str, str] = {
     "policy.carrier-priority": "企业所在创新载体为{value}，优先支持",
     "policy.intended-amount": "项目意向金额 {value} 万元，低于 {limit} 万元",
     "policy.intended-amount-missing": "未填写项目意向金额（intended_amount），单个需求须不低于 {limit} 万元",
+    "policy.no-employees": "企业从业人数填写为 0：接收“科技副总”的企业应有从业人员，请填写实际人数",
+    "policy.enterprise-size": "企业从业人数 {employees} 人、上年营业收入 {revenue} 万元，按{standard}的标准"
+    "（{limits}为中小微企业）属大型企业，本批次面向中小微企业",
+    "policy.enterprise-size-review": "企业从业人数 {employees} 人、上年营业收入 {revenue} 万元，按{standard}的"
+    "标准（{limits}为中小微企业）属大型企业；请核实企业所属细分行业或资产总额",
+    "policy.enterprise-size-unmapped": "企业从业人数 {employees} 人、上年营业收入 {revenue} 万元，按任一行业"
+    "标准均达到大型企业的从业人员和营业收入下限；所属行业“{industry}”未对应《中小企业划型标准规定》"
+    "中的行业，请核实（可在批次 policy_overrides.size_industries 中设置行业对应）",
     "policy.category-required": "未填写需求类别（category），须为：{expected}",
     # across records
     "policy.duplicate-enterprise": "统一社会信用代码 {value} 与需求“{other}”为同一企业{hint}",
@@ -71,6 +79,16 @@ RESEARCH_INVENTION = "发明专利或科研成果"
 LOCAL_SCOPES = {"province": "省", "city": "市", "district": "区（县）"}
 LATE_WHAT = {"needs": "企业需求", "experts": "专家申报"}
 NONE = "无"
+SIZE_LIMIT_PARTS = ("从业人员 {} 人以下", "营业收入 {} 万元以下", "资产总额 {} 万元以下")
+
+
+def size_limits(employees: int | None, revenue: int | None, assets: int | None) -> str:
+    """“从业人员 1000 人以下或营业收入 40000 万元以下”: one industry's limits, as the
+    standard words them (“或”: meeting one is enough)."""
+    values = (employees, revenue, assets)
+    return "或".join(p.format(v) for p, v in zip(SIZE_LIMIT_PARTS, values, strict=True) if v)
+
+
 NOT_GIVEN = "未填写"
 LIST_SEP = "、"
 
@@ -97,6 +115,7 @@ CLAUSES: dict[str, dict[str, str]] = {
         "person-type": f"{_HUBEI} 二",
         "duplicate-enterprise": f"{_HUBEI} 四(二)",
         "conflict": _BY_REFERENCE,
+        "sme": f"{_HUBEI} 一",
         "deadline-needs": f"{_HUBEI} 四(一)",
         "deadline-experts": f"{_HUBEI} 四(二)",
         "funding": f"{_HUBEI} 五(一)",
@@ -113,6 +132,7 @@ CLAUSES: dict[str, dict[str, str]] = {
         "qualification-priority": f"{_WUHAN} 四(一)、五(二)",
         "duplicate-enterprise": f"{_WUHAN} 四(四)",
         "conflict": _BY_REFERENCE,
+        "sme": f"{_WUHAN} 一",
         "deadline-needs": f"{_WUHAN} 四(一)",
         "deadline-experts": f"{_WUHAN} 四(二)",
         "funding": f"{_WUHAN} 三",
@@ -134,6 +154,7 @@ CLAUSES: dict[str, dict[str, str]] = {
         "duplicate-enterprise": f"{_DEEP}四 2",
         "experts-per-enterprise": f"{_DEEP}四 2",
         "conflict": f"{_DEEP}二(二)1",
+        "sme": f"{_DEEP}一",
         "deadline-needs": f"{_DEEP}四 1",
         "deadline-experts": f"{_DEEP}四 2",
         "service-months": f"{_DEEP}四",
@@ -149,6 +170,7 @@ CLAUSES: dict[str, dict[str, str]] = {
         "category": f"{_SPECIAL} 一(二)",
         "experts-per-enterprise": f"{_SPECIAL} 四(二)",
         "conflict": _BY_REFERENCE,
+        "sme": f"{_SPECIAL} 一(一)",
         "deadline-needs": f"{_SPECIAL} 四(一)",
         "deadline-experts": f"{_SPECIAL} 四(一)",
         "max-funding": f"{_SPECIAL} 四(二)",

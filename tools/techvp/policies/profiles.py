@@ -2,6 +2,9 @@
 
 Every parameter defaults to "no requirement", so a batch may switch any rule on or off with
 `policy_overrides`; the four profiles set what their notice says (seeds 000, 001, 003, 004).
+The enterprise-size rule is an error where the notice's programme is for 中小微企业 (seeds 000,
+004) and a warning where it speaks of 中小科技型企业 or 科技型中小企业 (seeds 001, 003), whose
+qualifications have their own size tests that the 300号 standard only approximates.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from techvp.modelcheck import check_record
 from techvp.models.batch import Batch
 from techvp.models.expert import InstitutionType, PersonType, TitleLevel
 from techvp.models.need import Qualification
+from techvp.policies.sme import StandardIndustry
 from techvp.repo import Dataset, Loaded
 from techvp.yamlio import YamlDocument
 
@@ -87,6 +91,18 @@ class PolicyParams(BaseModel):
         None, title="项目意向金额下限（万元）", description="含本数", ge=0, le=Decimal("1e8")
     )
     require_category: bool = _p("须填写需求类别", "", False)
+    sme_size: Literal["off", "warning", "error"] = _p(
+        "企业须为中小微企业",
+        "按《中小企业划型标准规定》（工信部联企业〔2011〕300号）第四条，以所属行业的从业人员、"
+        "营业收入判断是否为大型企业：off 不查 / warning 警告 / error 错误",
+        "off",
+    )
+    size_industries: dict[str, list[StandardIndustry]] = _p(
+        "行业对应的划型行业",
+        "批次行业目录中的行业 → 《中小企业划型标准规定》中的行业，如 高端装备制造: [工业]；"
+        "GB/T 4754 门类已内置",
+        {},
+    )
     # 跨记录
     duplicate_enterprise: Literal["allow", "warning", "error"] = _p(
         "同一企业重复提交需求", "allow 允许 / warning 警告 / error 错误", "allow"
@@ -128,6 +144,7 @@ _HUBEI = PolicyParams(
     institution_types=["高校", "科研院所"],
     duplicate_enterprise="warning",
     conflict_of_interest="warning",
+    sme_size="error",
     funding_per_person=Decimal(50000),
     min_days_per_month=7,
     term_years=2,
@@ -153,6 +170,7 @@ PROFILES: dict[str, PolicyParams] = {
         local_registration="city",
         required_qualifications=ALL_QUALIFICATIONS,
         priority_carriers=["省级高新技术园区", "市级以上科技企业孵化器"],
+        sme_size="warning",
         duplicate_enterprise="error",
         experts_per_enterprise=1,
         more_experts_on_request=True,
@@ -167,6 +185,7 @@ PROFILES: dict[str, PolicyParams] = {
         required_qualifications=["科技型中小企业"],
         min_intended_amount=Decimal(10),
         require_category=True,
+        sme_size="warning",
         experts_per_enterprise=1,
         conflict_of_interest="warning",
         max_funding_per_person=Decimal(100000),

@@ -11,6 +11,7 @@ from techvp.models import Batch, Need
 from techvp.models.batch import Region
 from techvp.models.common import credit_division
 from techvp.models.need import Category
+from techvp.policies import sme
 from techvp.policies.profiles import Policy
 from techvp.repo import Dataset, Loaded
 
@@ -136,6 +137,42 @@ def _project(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
         )
 
 
+def _size(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
+    """Staff on the payroll, and whether the enterprise is 中小微 at all (policies.sme)."""
+    enterprise, mode = item.record.enterprise, policy.params.sme_size
+    where = item.doc.locate(("enterprise", "employees"))
+    if enterprise.employees == 0:
+        yield error("policy.no-employees", where)
+        return
+    if mode == "off":
+        return
+    found = sme.judge(
+        enterprise.industry,
+        enterprise.employees,
+        enterprise.revenue_last_year,
+        policy.params.size_industries,
+    )
+    if found is None:
+        return
+    limits = found.limits
+    clause = f"{policy.clause('sme', 'sme_size', 'size_industries')}；{sme.STANDARD} {limits.item}"
+    params = {
+        "employees": enterprise.employees,
+        "revenue": _money(enterprise.revenue_last_year),
+        "industry": enterprise.industry,
+        "standard": found.standard,
+        "limits": text.size_limits(limits.employees, limits.revenue, limits.assets),
+    }
+    if found.verdict == "large":
+        make = error if mode == "error" else warning
+        yield make("policy.enterprise-size", where, clause, **params)
+    else:
+        code = (
+            "policy.enterprise-size-review" if found.standard else "policy.enterprise-size-unmapped"
+        )
+        yield warning(code, where, clause, **params)
+
+
 def _money(value: object) -> str:
     """10 → "10", 10.50 → "10.5": amounts as people write them."""
     shown = f"{value:f}" if not isinstance(value, int) else str(value)
@@ -152,3 +189,4 @@ def need_eligibility(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield from _registration(item, policy, ds.batches[policy.batch].record)
         yield from _qualifications(item, policy)
         yield from _project(item, policy)
+        yield from _size(item, policy)

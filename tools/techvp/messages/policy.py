@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
     "policy.age": "年龄 {age} 岁，超过 {limit} 岁上限（按基准日 {reference_date} 计算）",
     "policy.age-relaxed": "年龄 {age} 岁，超过 {limit} 岁上限（按基准日 {reference_date} 计算）；"
     "但{reason}，可适当放宽，请审核",
+    "policy.age-unconfirmed": "年龄 {age} 岁，超过 {limit} 岁上限（按基准日 {reference_date} 计算）；"
+    "依据的需求“{need}”指定了该专家，但该需求本身有错误（{file}），放宽条件暂无法确认，"
+    "请先修正该需求",
     "policy.age-priority": "年龄 {age} 岁，属 {limit} 岁（含）以下青年科技人才，同等条件下优先支持",
     "policy.contract-missing": "未填写聘用合同到期日（contract_end），无法判断剩余聘期是否满 {limit} 年，"
     "也未出具到期续聘证明",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from techvp.models import Expert, Need
 from techvp.models.need import PreferredExpert
@@ -59,16 +60,46 @@ class ExpertDirectory:
 
     def find(self, pref: PreferredExpert, institutions: Institutions) -> list[str]:
         """The ids of the experts this entry means (see `refers_to`), in file order."""
-        if pref.expert is not None:
-            return [pref.expert] if pref.expert in self._ids else []
-        candidates = self._by_name.get(normalise(pref.name), [])
+        return self.lookup(pref.expert, pref.name, pref.institution, institutions)
+
+    def lookup(
+        self, expert_id: str | None, name: str, institution: str, institutions: Institutions
+    ) -> list[str]:
+        """The ids of the experts an entry with these values means (see `refers_to`)."""
+        if expert_id is not None:
+            return [expert_id] if expert_id in self._ids else []
+        candidates = self._by_name.get(normalise(name), [])
         return [
             e.id
             for e in candidates
-            if refers_to(
-                e, institutions, expert_id=None, name=pref.name, institution=pref.institution
-            )
+            if refers_to(e, institutions, expert_id=None, name=name, institution=institution)
         ]
+
+
+_DISAGREED = frozenset({"否", "false", "no", "n", "off", "0"})
+
+
+def raw_preferences(data: Any) -> list[tuple[str | None, str, str]]:
+    """(expert id, name, institution) of each 指定专家 entry in the raw data of a need that did
+    not load, except entries plainly marked not agreed: what that need may have asked for."""
+    prefs = data.get("preferred_experts") if isinstance(data, dict) else None
+    out: list[tuple[str | None, str, str]] = []
+    for entry in prefs if isinstance(prefs, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        agreed = entry.get("agreed")
+        if agreed is False or str(agreed).strip().lower() in _DISAGREED:
+            continue
+        expert_id = entry.get("expert")
+        name, institution = entry.get("name"), entry.get("institution")
+        out.append(
+            (
+                expert_id if isinstance(expert_id, str) else None,
+                name if isinstance(name, str) else "",
+                institution if isinstance(institution, str) else "",
+            )
+        )
+    return out
 
 
 @dataclass(frozen=True)

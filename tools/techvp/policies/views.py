@@ -10,10 +10,11 @@ from functools import cached_property
 from typing import Any
 
 from techvp.diagnostics import Diagnostic
+from techvp.layout import SUBMISSIONS
 from techvp.models import Expert, Need
 from techvp.policies.names import Institutions
 from techvp.policies.profiles import Policy, resolve
-from techvp.policies.relations import Naming, named_agreed
+from techvp.policies.relations import ExpertDirectory, Naming, named_agreed, raw_preferences
 from techvp.repo import Dataset, Loaded
 
 
@@ -61,6 +62,40 @@ class DatasetViews:
             needs = [n.record for n in self.needs_by_batch.get(batch_id, [])]
             out.update(named_agreed(needs, [e.record for e in experts], inst))
         return out
+
+    @cached_property
+    def unconfirmed_namings(self) -> dict[str, list[tuple[str, str]]]:
+        """Expert id → (need id, file) of needs of its batch that did not load but may have
+        named it: their raw 指定专家 entries mean this expert or, when the file could not be read
+        as a mapping at all, the expert applied to that need. A relaxation that rests on such a
+        need can be neither granted nor refused until the need is fixed."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        broken = self.dataset.unloaded.get("need", {})
+        for need_id in sorted(broken):
+            doc = broken[need_id]
+            batch_id = _batch_of(doc.file)
+            experts = [e.record for e in self.experts_by_batch.get(batch_id or "", [])]
+            if batch_id is None or batch_id not in self.institutions or not experts:
+                continue
+            for expert_id in self._may_name(need_id, doc.data, experts, batch_id):
+                out.setdefault(expert_id, []).append((need_id, doc.file))
+        return out
+
+    def _may_name(self, need_id: str, data: Any, experts: list[Expert], batch_id: str) -> list[str]:
+        """The experts a broken need's raw data names (or, unreadable, who applied to it)."""
+        if not isinstance(data, dict):
+            return [e.id for e in experts if need_id in e.applications]
+        directory, inst = ExpertDirectory(experts), self.institutions[batch_id]
+        found: list[str] = []
+        for expert_id, name, institution in raw_preferences(data):
+            found += directory.lookup(expert_id, name, institution, inst)
+        return sorted(set(found))
+
+
+def _batch_of(file: str) -> str | None:
+    """The batch folder of a need file (submissions/needs/<batch>/<region>/<id>.yaml)."""
+    parts = file.split("/")
+    return parts[2] if len(parts) == 5 and parts[:2] == [SUBMISSIONS, "needs"] else None
 
 
 def _by_batch(table: Any) -> dict[str, list[Any]]:

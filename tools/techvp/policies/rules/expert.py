@@ -44,6 +44,8 @@ class _Check:
     reference_date: date
     namings: list[Naming]
     on_duty: bool
+    # (need id, file) of broken needs that may have named this expert (see DatasetViews).
+    unconfirmed: list[tuple[str, str]]
 
     @property
     def expert(self) -> Expert:
@@ -74,7 +76,11 @@ def _age(c: _Check) -> Iterator[Diagnostic]:
         clause = c.policy.clause("age", "max_age")
         reason = _relaxation(c, named=True)
         params = {"age": age, "limit": p.max_age, "reference_date": ref()}
-        if reason is None:
+        if reason is None and c.unconfirmed and c.policy.params.age_relax_named_agreed:
+            need, file = c.unconfirmed[0]
+            where = c.loc("birth_date")
+            yield warning("policy.age-unconfirmed", where, clause, need=need, file=file, **params)
+        elif reason is None:
             yield error("policy.age", c.loc("birth_date"), clause, **params)
         else:
             yield warning(
@@ -212,6 +218,7 @@ def expert_eligibility(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
             ds.batches[policy.batch].record.reference_date,
             namings.get(expert_id, []),
             appointment is not None and appointment.record.status in ON_DUTY,
+            views.unconfirmed_namings.get(expert_id, []),
         )
         for rule in CHECKS:
             yield from rule(check)

@@ -12,6 +12,7 @@ from typing import Any
 from techvp.diagnostics import Diagnostic
 from techvp.layout import SUBMISSIONS
 from techvp.models import Expert, Need
+from techvp.models.batch import Region
 from techvp.policies.names import Institutions
 from techvp.policies.profiles import Policy, resolve
 from techvp.policies.relations import ExpertDirectory, Naming, named_agreed, raw_preferences
@@ -40,6 +41,12 @@ class DatasetViews:
         """Batch id → its institution alias table (names compared tolerantly)."""
         ds = self.dataset
         return {b: Institutions(ds.batches[b].record.institution_aliases) for b in ds.batches}
+
+    @cached_property
+    def regions(self) -> dict[str, dict[str, Region]]:
+        """Batch id → its regions by slug."""
+        ds = self.dataset
+        return {b: {r.slug: r for r in ds.batches[b].record.regions} for b in ds.batches}
 
     @cached_property
     def needs_by_batch(self) -> dict[str, list[Loaded[Need]]]:

@@ -22,7 +22,9 @@ _SCOPE_DIGITS = {"province": 2, "city": 4, "district": 6}
 _CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
 
-def _registration(item: Loaded[Need], policy: Policy, batch: Batch) -> Iterator[Diagnostic]:
+def _registration(
+    item: Loaded[Need], policy: Policy, batch: Batch, region: Region | None
+) -> Iterator[Diagnostic]:
     """The credit code is given when required, and its registering division (chars 3–8) is
     within the batch's area when the policy requires local registration (an error), and is the
     need's own region (a warning otherwise: enterprises move, and clerks pick the wrong region)."""
@@ -48,7 +50,6 @@ def _registration(item: Loaded[Need], policy: Policy, batch: Batch) -> Iterator[
                 prefixes=tuple(allowed),
             )
             return  # the policy's own verdict; the region comparison would repeat it
-    region = next((r for r in batch.regions if r.slug == item.record.region), None)
     if region is not None:
         yield from _region_division(item, policy, division, region)
 
@@ -140,9 +141,8 @@ def _project(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
 def _size(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
     """Staff on the payroll, and whether the enterprise is 中小微 at all (policies.sme)."""
     enterprise, mode = item.record.enterprise, policy.params.sme_size
-    where = item.doc.locate(("enterprise", "employees"))
     if enterprise.employees == 0:
-        yield error("policy.no-employees", where)
+        yield error("policy.no-employees", item.doc.locate(("enterprise", "employees")))
         return
     if mode == "off":
         return
@@ -154,6 +154,7 @@ def _size(item: Loaded[Need], policy: Policy) -> Iterator[Diagnostic]:
     )
     if found is None:
         return
+    where = item.doc.locate(("enterprise", "employees"))
     limits = found.limits
     clause = f"{policy.clause('sme', 'sme_size', 'size_industries')}；{sme.STANDARD} {limits.item}"
     params = {
@@ -180,13 +181,15 @@ def _money(value: object) -> str:
 
 
 def need_eligibility(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
-    policies = ctx.views_of(ds).policies
+    views = ctx.views_of(ds)
+    policies, regions = views.policies, views.regions
     for need_id in sorted(ds.needs):
         item = ds.needs[need_id]
         policy = policies.get(item.record.batch)
         if policy is None or item.record.withdrawn:
             continue
-        yield from _registration(item, policy, ds.batches[policy.batch].record)
+        region = regions[policy.batch].get(item.record.region)
+        yield from _registration(item, policy, ds.batches[policy.batch].record, region)
         yield from _qualifications(item, policy)
         yield from _project(item, policy)
         yield from _size(item, policy)

@@ -47,14 +47,15 @@ def _batch_ok(ds: Dataset, item: Loaded[Any], batch: str) -> Iterator[Diagnostic
 
 
 def need_references(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
+    regions = ctx.views_of(ds).regions
     for need_id in sorted(ds.needs):
         item = ds.needs[need_id]
         need = item.record
         yield from _batch_ok(ds, item, need.batch)
         batch = ds.batches.get(need.batch)
         if batch is not None:
-            slugs = [r.slug for r in batch.record.regions]
-            if need.region not in slugs:
+            if need.region not in regions[need.batch]:
+                slugs = [r.slug for r in batch.record.regions]
                 yield error(
                     "ref.unknown-region",
                     item.doc.locate(("region",)),

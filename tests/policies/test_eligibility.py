@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from techvp.build import run
 from techvp.cli import main
-from techvp.eligibility import eligibility_report
+from techvp.policies.eligibility import Row
 from tests.factories import write
 from tests.policies.scenario import NOW, base_expert, base_need, check
 
@@ -34,6 +36,10 @@ def _repo(root: Path) -> Path:
     return root
 
 
+def eligibility_report(root: Path, now: datetime, batch: str) -> tuple[Row, ...]:
+    return run(root, now).eligibility(batch)
+
+
 def test_rows_and_verdicts(tmp_path: Path) -> None:
     rows = eligibility_report(_repo(tmp_path), NOW, "wuhan-2022")
     assert [(r.kind, r.id, r.verdict) for r in rows] == [
@@ -45,10 +51,11 @@ def test_rows_and_verdicts(tmp_path: Path) -> None:
         ("expert", "broken-one", "not_eligible"),
     ]
     by_id = {r.id: r for r in rows}
-    assert by_id["gone-need"].reasons == ("需求已撤回",)
-    assert by_id["wang-qiang-hust"].reasons[0].startswith("年龄 52 岁，超过 45 岁上限")
-    assert by_id["zhao-lei"].reasons[0].startswith("职称级别“中级”，低于“副高级”的要求")
-    assert by_id["broken-one"].reasons[0] == "记录未通过格式校验，无法判断资格"
+    assert by_id["gone-need"].withdrawn and by_id["gone-need"].reasons == ()
+    assert [d.code for d in by_id["wang-qiang-hust"].reasons] == ["policy.age-relaxed"]
+    assert by_id["zhao-lei"].reasons[0].code == "policy.title-level"
+    assert by_id["broken-one"].unreadable
+    assert by_id["broken-one"].reasons[0].code == "yaml.syntax"
 
 
 def test_priorities_are_listed_beside_the_verdict(tmp_path: Path) -> None:
@@ -57,7 +64,7 @@ def test_priorities_are_listed_beside_the_verdict(tmp_path: Path) -> None:
     check(tmp_path, "wuhan-2022", needs=[need])
     rows = eligibility_report(tmp_path, NOW, "wuhan-2022")
     assert rows[0].verdict == "eligible"
-    assert rows[0].priorities[0].startswith("企业为专精特新中小企业，优先支持")
+    assert rows[0].priorities[0].message.startswith("企业为专精特新中小企业，优先支持")
 
 
 def test_text_table(tmp_path: Path) -> None:

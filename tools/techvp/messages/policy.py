@@ -166,4 +166,4 @@ TABLE_HEADERS = ("类型", "编号", "名称", "结论", "原因")
 TABLE_SUMMARY = (
     "批次“{batch}”：共 {total} 条，合格 {eligible}，不合格 {not_eligible}，需复核 {review}"
 )
-UNKNOWN_BATCH = "批次“{batch}”不存在，可选：{choices}"
+UNREADABLE_NAME = "（名称无法读取，见 {file}）"

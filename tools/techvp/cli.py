@@ -3,55 +3,25 @@
 Exit codes: 0 nothing wrong, 1 findings with an error, 2 a usage or environment problem (a bad
 option, a missing submissions/ folder, an unknown Git ref or batch). Every TechvpError is turned
 into exit 2 in one place (`_Techvp.invoke`); click's own words are shown in Chinese
-(`_chinese_click`).
+(techvp.clickzh).
 """
 
 from __future__ import annotations
 
 import gc
-import gettext
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import click
 
+from techvp.clickzh import ChineseGroup
 from techvp.diagnostics import Diagnostic, TechvpError
 from techvp.formats import FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
 
 CHINA = timezone(timedelta(hours=8))
-
-
-def _zh(message: str) -> str:
-    return text.CLICK.get(message, message)
-
-
-def _zh_plural(singular: str, plural: str, count: int) -> str:
-    return _zh(singular if count == 1 else plural)
-
-
-@contextmanager
-def _chinese_click() -> Iterator[None]:
-    """click looks its words up through gettext in each module; answer in Chinese meanwhile."""
-    lookups = {"_": (gettext.gettext, _zh), "ngettext": (gettext.ngettext, _zh_plural)}
-    modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("click.")]
-    saved = [
-        (module, attr, original)
-        for module in modules
-        for attr, (original, _) in lookups.items()
-        if vars(module).get(attr) is original
-    ]
-    for module, attr, _ in saved:
-        setattr(module, attr, lookups[attr][1])
-    try:
-        yield
-    finally:
-        for module, attr, original in saved:
-            setattr(module, attr, original)
 
 
 class _Fatal(click.ClickException):
@@ -68,12 +38,8 @@ class _Fatal(click.ClickException):
         click.echo(message, err=True)
 
 
-class _Techvp(click.Group):
-    """The command group: Chinese throughout, and every TechvpError handled here once."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        with _chinese_click():
-            return super().main(*args, **kwargs)
+class _Techvp(ChineseGroup):
+    """The command group: every TechvpError is reported here, once."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -96,8 +62,15 @@ def _path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     return Path(value).resolve()
 
 
-root_option = click.option("--root", default=".", show_default=True, callback=_path, help=text.ROOT)
-now_option = click.option("--now", callback=_parse_now, help=text.NOW)
+root_option = click.option(
+    "--root",
+    default=".",
+    show_default=True,
+    callback=_path,
+    metavar=text.METAVAR_DIR,
+    help=text.ROOT,
+)
+now_option = click.option("--now", callback=_parse_now, metavar=text.METAVAR_TIME, help=text.NOW)
 base_option = click.option("--base", default=None, metavar="REF", help=text.BASE)
 format_option = click.option(
     "--format",
@@ -109,7 +82,12 @@ format_option = click.option(
 )
 
 
-@click.group(cls=_Techvp, help=text.MAIN, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    "techvp",
+    cls=_Techvp,
+    help=text.MAIN,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 def main() -> None:
     pass
 
@@ -151,7 +129,7 @@ def build(root: Path, fmt: str, now: datetime, base: str | None) -> None:
 
 
 @main.command(help=text.ELIGIBILITY, short_help=text.SHORT_HELP["eligibility"])
-@click.option("--batch", required=True, help=text.ELIGIBILITY_BATCH)
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=text.ELIGIBILITY_BATCH)
 @root_option
 @click.option(
     "--format",
@@ -192,7 +170,9 @@ def scan_diff(ref: str, root: Path, fmt: str) -> None:
 
 
 @main.command(help=text.SCHEMA, short_help=text.SHORT_HELP["schema"])
-@click.option("--out", default="schemas", show_default=True, help=text.SCHEMA_OUT)
+@click.option(
+    "--out", default="schemas", show_default=True, metavar=text.METAVAR_DIR, help=text.SCHEMA_OUT
+)
 def schema(out: str) -> None:
     from techvp.schema import write_schemas
 
@@ -201,7 +181,13 @@ def schema(out: str) -> None:
 
 
 @main.command(help=text.TEMPLATE, short_help=text.SHORT_HELP["template"])
-@click.option("--out", default="templates", show_default=True, help=text.TEMPLATE_OUT)
+@click.option(
+    "--out",
+    default="templates",
+    show_default=True,
+    metavar=text.METAVAR_DIR,
+    help=text.TEMPLATE_OUT,
+)
 def template(out: str) -> None:
     from techvp.template import write_templates
 

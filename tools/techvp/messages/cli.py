@@ -38,6 +38,14 @@ SCAN_DIFF = (
     "不得含有身份证号码、银行卡号、私钥或访问令牌。发现时退出码为 1。"
 )
 SCAN_DIFF_REF = "比较的基准分支或提交，如 origin/main"
+USAGE = "用法："
+OPTIONS_METAVAR = "[选项]"
+COMMAND_METAVAR = "命令 [参数]..."
+# What a value is called in the help, by click's type name; choices list themselves.
+METAVAR_DIR = "目录"
+METAVAR_TIME = "时间"
+METAVAR_BATCH = "批次"
+METAVARS = {"text": "文字", "integer": "整数", "integer range": "整数", "float": "数字"}
 ERROR = "错误：{message}  ({code})"
 
 # What the list of commands in `techvp --help` says of each (the full help is above).

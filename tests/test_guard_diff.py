@@ -117,6 +117,7 @@ def test_outside_git_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["scan-diff", "main", "--root", str(tmp_path)])
     assert result.exit_code == 2
     assert f"错误：{tmp_path} 不在 Git 仓库中" in result.output
+    assert result.output.endswith("(git.no-repo)\n")
 
 
 def test_added_blocks_parses_hunks() -> None:

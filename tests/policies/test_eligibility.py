@@ -76,6 +76,16 @@ def test_text_table(tmp_path: Path) -> None:
     assert lines[0].split() == ["类型", "编号", "名称", "结论", "原因"]
     assert any(line.startswith("科技人员  wang-qiang-hust") and "需复核" in line for line in lines)
     assert lines[-1] == "批次“wuhan-2022”：共 6 条，合格 2，不合格 3，需复核 1"
+    broken = lines.index(next(line for line in lines if "broken-one" in line))
+    assert lines[broken].split() == [
+        "科技人员",
+        "broken-one",
+        "（无法读取）",
+        "不合格",
+        "记录未通过格式校验，无法判断资格，请先修改",
+        "submissions/experts/wuhan-2022/broken-one.yaml",
+    ]
+    assert lines[broken + 1].strip() == "YAML 格式错误：缺少内容"
 
 
 def test_json(tmp_path: Path) -> None:
@@ -101,6 +111,12 @@ def test_json(tmp_path: Path) -> None:
         "需复核",
         "科技人员",
     )
+    broken = next(r for r in payload["rows"] if r["id"] == "broken-one")
+    assert (broken["name"], broken["file"], broken["unreadable"]) == (
+        "",
+        "submissions/experts/wuhan-2022/broken-one.yaml",
+        True,
+    )
 
 
 def test_unknown_batch_is_a_usage_error(tmp_path: Path) -> None:
@@ -115,3 +131,17 @@ def test_help_is_chinese() -> None:
     result = CliRunner().invoke(main, ["eligibility", "--help"])
     assert result.exit_code == 0
     assert "合格、不合格或需复核" in result.output
+
+
+def test_a_number_typed_into_a_field_is_masked_in_the_table(tmp_path: Path) -> None:
+    from tests.test_guard import ID
+
+    expert = base_expert("wuhan-2022", contact={"phone": ID})
+    check(tmp_path, "wuhan-2022", experts=[expert])
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(
+            main,
+            ["eligibility", "--batch", "wuhan-2022", "--root", str(tmp_path), "--format", fmt],
+        )
+        assert result.exit_code == 0, result.output
+        assert "不合格" in result.output and ID[-4:] in result.output and ID not in result.output

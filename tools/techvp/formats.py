@@ -137,13 +137,15 @@ def _pad(value: str, width: int) -> str:
 
 def _reasons(row: Row) -> list[str]:
     """Why the row has its verdict, masked like every other message."""
-    lead = [ptext.WITHDRAWN] if row.withdrawn else [ptext.UNREADABLE] if row.unreadable else []
+    lead = [ptext.WITHDRAWN] if row.withdrawn else []
+    if row.unreadable:
+        lead = [ptext.UNREADABLE.format(file=row.file)]
     return lead + [_message(d) for d in row.reasons]
 
 
 def _name(row: Row) -> str:
-    """The record's name, or where to look when the file could not be read."""
-    return row.name or ptext.UNREADABLE_NAME.format(file=row.file)
+    """The record's name, or a note that it could not be read (the reason names the file)."""
+    return row.name or ptext.UNREADABLE_NAME
 
 
 def rows_as_text(rows: Sequence[Row], batch: str) -> str:

@@ -138,3 +138,13 @@ def test_the_program_runs_without_cyclic_collection() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.stderr == "False\n"
+
+
+def test_a_folder_that_cannot_be_written_is_an_environment_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "schemas"
+    blocker.write_text("a file where the folder should be\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["schema", "--out", str(blocker / "v1")])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"错误：无法读写“{blocker}")
+    assert "路径中有一段是文件而不是目录  (os.failed)" in result.output
+    assert "Traceback" not in result.output

@@ -8,7 +8,9 @@ into exit 2 in one place (`_Techvp.invoke`); click's own words are shown in Chin
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 import click
 
 from techvp.clickzh import ChineseGroup
-from techvp.diagnostics import Diagnostic, TechvpError
+from techvp.diagnostics import Diagnostic, Location, TechvpError, error
 from techvp.formats import FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
 
@@ -46,6 +48,14 @@ class _Techvp(ChineseGroup):
             return super().invoke(ctx)
         except TechvpError as exc:
             raise _Fatal(exc.diagnostic) from None
+        except OSError as exc:  # a folder that cannot be written, a disk that is full
+            raise _Fatal(_os_problem(exc)) from None
+
+
+def _os_problem(exc: OSError) -> Diagnostic:
+    reason = text.OS_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), exc.strerror or str(exc))
+    path = os.fsdecode(exc.filename) if exc.filename is not None else ""
+    return error("os.failed", Location(path or "."), path=path, reason=reason)
 
 
 def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime:

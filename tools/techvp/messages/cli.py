@@ -64,6 +64,19 @@ MESSAGES: dict[str, str] = {
     "root.no-submissions": NO_SUBMISSIONS,
     "git.no-repo": "{root} 不在 Git 仓库中，或仓库还没有任何提交，无法比较差异",
     "eligibility.unknown-batch": "批次“{batch}”不存在，可选：{choices}",
+    "os.failed": "无法读写“{path}”：{reason}",
+}
+# Why the operating system refused, by errno name; others are shown as the system words them.
+OS_REASONS = {
+    "ENOENT": "文件或目录不存在",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "ENOTDIR": "路径中有一段是文件而不是目录",
+    "EISDIR": "这是一个目录",
+    "EEXIST": "已经存在",
+    "ENOSPC": "磁盘空间不足",
+    "EROFS": "文件系统是只读的",
+    "ENAMETOOLONG": "路径过长",
 }
 
 # click's own words (it looks them up through gettext), in Chinese. Keys are click's message ids

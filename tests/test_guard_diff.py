@@ -103,6 +103,18 @@ def test_uncommitted_work_is_scanned_and_counted(repo: git.Repo) -> None:
     assert "共检查 5 个文件：3 个错误" in result.output
 
 
+def test_run_from_a_sub_folder_shows_the_line(repo: git.Repo) -> None:
+    root = Path(repo.working_tree_dir or ".")
+    (root / "docs").mkdir()
+    (root / "docs" / "list.md").write_text(f"名单\n证件 {ID}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan-diff", "main", "--root", str(root / "submissions")])
+    assert result.exit_code == 1
+    shown = next(
+        line for line in result.output.splitlines() if line.startswith("         2 | 证件 ")
+    )
+    assert shown.endswith(ID[-4:]) and ID not in shown  # the source line, masked
+
+
 def test_unknown_ref_is_a_usage_error_in_chinese(repo: git.Repo) -> None:
     root = repo.working_tree_dir or "."
     result = CliRunner().invoke(main, ["scan-diff", "nope", "--root", root])

@@ -175,7 +175,7 @@ def scan_diff(ref: str, root: Path, fmt: str) -> None:
 
     scan = scan_diff(root, ref)
     findings = Findings(scan.found, files_checked=scan.files_scanned)
-    click.echo(FORMATS[fmt](findings, root), nl=False)
+    click.echo(FORMATS[fmt](findings, scan.top), nl=False)
     sys.exit(0 if findings.ok else 1)
 
 

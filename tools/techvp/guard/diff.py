@@ -30,10 +30,12 @@ class DiffError(TechvpError):
 
 @dataclass(frozen=True)
 class DiffScan:
-    """What the scan found, and how many changed files it looked at."""
+    """What the scan found, how many changed files it looked at, and the top of the work tree
+    (the paths in `found` are relative to it)."""
 
     found: list[Diagnostic]
     files_scanned: int
+    top: Path
 
 
 def added_blocks(patch: bytes) -> Iterator[tuple[int, str]]:
@@ -118,4 +120,4 @@ def scan_diff(root: Path, ref: str) -> DiffScan:
     for path in sorted(repo.untracked_files):
         scanned += 1
         out.extend(_scan_untracked(top, path))
-    return DiffScan(sorted(out, key=Diagnostic.sort_key), scanned)
+    return DiffScan(sorted(out, key=Diagnostic.sort_key), scanned, top)

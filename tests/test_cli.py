@@ -61,6 +61,8 @@ def test_json_format(tmp_path: Path) -> None:
         "code": "field.phone",
         "severity": "error",
         "message": diag["message"],
+        "clause": None,
+        "params": {"label": "“联系电话”（contact.phone）", "value": "12"},
     }
     assert "不是有效的电话号码" in diag["message"]
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from techvp.build import run
 from techvp.cli import main
-from techvp.eligibility import eligibility_report
+from techvp.policies.eligibility import Row
 from tests.factories import write
 from tests.policies.scenario import NOW, base_expert, base_need, check
 
@@ -34,6 +36,10 @@ def _repo(root: Path) -> Path:
     return root
 
 
+def eligibility_report(root: Path, now: datetime, batch: str) -> tuple[Row, ...]:
+    return run(root, now).eligibility(batch)
+
+
 def test_rows_and_verdicts(tmp_path: Path) -> None:
     rows = eligibility_report(_repo(tmp_path), NOW, "wuhan-2022")
     assert [(r.kind, r.id, r.verdict) for r in rows] == [
@@ -45,10 +51,11 @@ def test_rows_and_verdicts(tmp_path: Path) -> None:
         ("expert", "broken-one", "not_eligible"),
     ]
     by_id = {r.id: r for r in rows}
-    assert by_id["gone-need"].reasons == ("需求已撤回",)
-    assert by_id["wang-qiang-hust"].reasons[0].startswith("年龄 52 岁，超过 45 岁上限")
-    assert by_id["zhao-lei"].reasons[0].startswith("职称级别“中级”，低于“副高级”的要求")
-    assert by_id["broken-one"].reasons[0] == "记录未通过格式校验，无法判断资格"
+    assert by_id["gone-need"].withdrawn and by_id["gone-need"].reasons == ()
+    assert [d.code for d in by_id["wang-qiang-hust"].reasons] == ["policy.age-relaxed"]
+    assert by_id["zhao-lei"].reasons[0].code == "policy.title-level"
+    assert by_id["broken-one"].unreadable
+    assert by_id["broken-one"].reasons[0].code == "yaml.syntax"
 
 
 def test_priorities_are_listed_beside_the_verdict(tmp_path: Path) -> None:
@@ -57,7 +64,7 @@ def test_priorities_are_listed_beside_the_verdict(tmp_path: Path) -> None:
     check(tmp_path, "wuhan-2022", needs=[need])
     rows = eligibility_report(tmp_path, NOW, "wuhan-2022")
     assert rows[0].verdict == "eligible"
-    assert rows[0].priorities[0].startswith("企业为专精特新中小企业，优先支持")
+    assert rows[0].priorities[0].message.startswith("企业为专精特新中小企业，优先支持")
 
 
 def test_text_table(tmp_path: Path) -> None:
@@ -69,6 +76,16 @@ def test_text_table(tmp_path: Path) -> None:
     assert lines[0].split() == ["类型", "编号", "名称", "结论", "原因"]
     assert any(line.startswith("科技人员  wang-qiang-hust") and "需复核" in line for line in lines)
     assert lines[-1] == "批次“wuhan-2022”：共 6 条，合格 2，不合格 3，需复核 1"
+    broken = lines.index(next(line for line in lines if "broken-one" in line))
+    assert lines[broken].split() == [
+        "科技人员",
+        "broken-one",
+        "（无法读取）",
+        "不合格",
+        "记录未通过格式校验，无法判断资格，请先修改",
+        "submissions/experts/wuhan-2022/broken-one.yaml",
+    ]
+    assert lines[broken + 1].strip() == "YAML 格式错误：缺少内容"
 
 
 def test_json(tmp_path: Path) -> None:
@@ -94,6 +111,12 @@ def test_json(tmp_path: Path) -> None:
         "需复核",
         "科技人员",
     )
+    broken = next(r for r in payload["rows"] if r["id"] == "broken-one")
+    assert (broken["name"], broken["file"], broken["unreadable"]) == (
+        "",
+        "submissions/experts/wuhan-2022/broken-one.yaml",
+        True,
+    )
 
 
 def test_unknown_batch_is_a_usage_error(tmp_path: Path) -> None:
@@ -108,3 +131,17 @@ def test_help_is_chinese() -> None:
     result = CliRunner().invoke(main, ["eligibility", "--help"])
     assert result.exit_code == 0
     assert "合格、不合格或需复核" in result.output
+
+
+def test_a_number_typed_into_a_field_is_masked_in_the_table(tmp_path: Path) -> None:
+    from tests.test_guard import ID
+
+    expert = base_expert("wuhan-2022", contact={"phone": ID})
+    check(tmp_path, "wuhan-2022", experts=[expert])
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(
+            main,
+            ["eligibility", "--batch", "wuhan-2022", "--root", str(tmp_path), "--format", fmt],
+        )
+        assert result.exit_code == 0, result.output
+        assert "不合格" in result.output and ID[-4:] in result.output and ID not in result.output

@@ -1,3 +1,3 @@
-from techvp.cli import main
+from techvp.cli import entry
 
-main()
+entry()

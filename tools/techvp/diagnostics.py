@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum, StrEnum
+from pathlib import PurePath
 from typing import Any
 
 from techvp import messages
@@ -71,7 +75,33 @@ class Diagnostic:
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
+            "clause": self.clause,
+            "params": plain(dict(self.params)),
         }
+
+
+def plain(value: Any) -> Any:
+    """A parameter as JSON can hold it, the same every run: decimals as exact strings ("1.50"),
+    dates as ISO 8601, tuples as lists, sets sorted, mappings with string keys."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Enum):
+        return plain(value.value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return value.as_posix()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, set | frozenset):
+        return sorted((plain(v) for v in value), key=str)
+    if isinstance(value, Iterable):
+        return [plain(v) for v in value]
+    return str(value)
 
 
 @dataclass

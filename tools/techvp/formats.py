@@ -1,16 +1,22 @@
-"""Findings as text for people, JSON for programs, or GitHub workflow annotations."""
+"""Findings as text for people, JSON for programs, or GitHub workflow annotations; and the
+eligibility rows of a batch as a table or JSON. Every value a user typed is masked on the way out.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Sequence
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from techvp.diagnostics import Diagnostic, Findings, Severity
 from techvp.guard.scan import redact
 from techvp.messages import SEVERITY_LABELS
+from techvp.messages import policy as ptext
 from techvp.messages.cli import SUMMARY
+from techvp.policies.eligibility import Row, counts
 
 
 def _source_line(root: Path, diag: Diagnostic, cache: dict[str, list[str]]) -> str | None:
@@ -30,6 +36,22 @@ def _source_line(root: Path, diag: Diagnostic, cache: dict[str, list[str]]) -> s
 def _message(diag: Diagnostic) -> str:
     """The message with any ID/card number or secret a user typed into a value masked."""
     return redact(diag.message)
+
+
+def _masked(value: Any) -> Any:
+    """A JSON parameter with every forbidden value in its strings masked."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _masked(v) for k, v in value.items()}
+    return value
+
+
+def _diagnostic_dict(diag: Diagnostic) -> dict[str, Any]:
+    plain = diag.as_dict()
+    return {**plain, "message": _message(diag), "params": _masked(plain["params"])}
 
 
 def summary(findings: Findings) -> str:
@@ -60,7 +82,7 @@ def as_text(findings: Findings, root: Path) -> str:
 
 def as_json(findings: Findings, root: Path) -> str:
     payload = {
-        "diagnostics": [{**d.as_dict(), "message": _message(d)} for d in findings.sorted()],
+        "diagnostics": [_diagnostic_dict(d) for d in findings.sorted()],
         "counts": findings.counts(),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -99,4 +121,75 @@ FORMATS: dict[str, Callable[[Findings, Path], str]] = {
     "text": as_text,
     "json": as_json,
     "github": as_github,
+}
+
+
+# ---- `techvp eligibility`: one row per need and expert of a batch ------------------------------
+
+
+def _width(value: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
+
+
+def _pad(value: str, width: int) -> str:
+    return value + " " * (width - _width(value))
+
+
+def _reasons(row: Row) -> list[str]:
+    """Why the row has its verdict, masked like every other message."""
+    lead = [ptext.WITHDRAWN] if row.withdrawn else []
+    if row.unreadable:
+        lead = [ptext.UNREADABLE.format(file=row.file)]
+    return lead + [_message(d) for d in row.reasons]
+
+
+def _name(row: Row) -> str:
+    """The record's name, or a note that it could not be read (the reason names the file)."""
+    return row.name or ptext.UNREADABLE_NAME
+
+
+def rows_as_text(rows: Sequence[Row], batch: str) -> str:
+    """An aligned table; reasons after the last column, one per line."""
+    table = [(ptext.KIND_LABELS[r.kind], r.id, _name(r), ptext.VERDICTS[r.verdict]) for r in rows]
+    header = ptext.TABLE_HEADERS
+    widths = [max([_width(h), *(_width(t[i]) for t in table)]) for i, h in enumerate(header[:4])]
+    lines = [
+        "  ".join(_pad(h, w) for h, w in zip(header[:4], widths, strict=True)) + "  " + header[4]
+    ]
+    indent = " " * (sum(widths) + 2 * len(widths))
+    for row, cells in zip(rows, table, strict=True):
+        priorities = [ptext.PRIORITY_PREFIX + _message(p) for p in row.priorities]
+        notes = [*_reasons(row), *priorities] or [""]
+        lines.append(
+            "  ".join(_pad(c, w) for c, w in zip(cells, widths, strict=True)) + "  " + notes[0]
+        )
+        lines.extend(indent + note for note in notes[1:])
+    lines.append(ptext.TABLE_SUMMARY.format(batch=batch, **counts(rows)))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _row_dict(row: Row) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "kind_label": ptext.KIND_LABELS[row.kind],
+        "id": row.id,
+        "name": row.name,
+        "file": row.file,
+        "verdict": row.verdict,
+        "verdict_label": ptext.VERDICTS[row.verdict],
+        "reasons": _reasons(row),
+        "priorities": [_message(p) for p in row.priorities],
+        "withdrawn": row.withdrawn,
+        "unreadable": row.unreadable,
+    }
+
+
+def rows_as_json(rows: Sequence[Row], batch: str) -> str:
+    payload = {"batch": batch, "rows": [_row_dict(r) for r in rows], "counts": counts(rows)}
+    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+ROW_FORMATS: dict[str, Callable[[Sequence[Row], str], str]] = {
+    "text": rows_as_text,
+    "json": rows_as_json,
 }

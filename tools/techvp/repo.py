@@ -5,7 +5,6 @@ Loading never stops at a bad file: each problem becomes a diagnostic and the wal
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,19 +58,6 @@ def load_dataset(
     `inspect` sees each record file's bytes as they are read; loading stops with a
     `limit.time` error once `budget_seconds` of wall-clock time are spent.
     """
-    # Loading builds many small acyclic objects that all stay alive: cyclic GC passes over the
-    # growing heap only cost time (about a third of the load), so pause it and freeze the result.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _load(root, inspect, budget_seconds)
-    finally:
-        gc.freeze()
-        if paused:
-            gc.enable()
-
-
-def _load(root: Path, inspect: Inspector | None, budget_seconds: float) -> tuple[Dataset, Findings]:
     findings = Findings()
     candidates = find_candidates(root, findings)
     findings.files_checked = len(candidates)

@@ -1,4 +1,7 @@
-"""Load everything, then run every rule: the whole of `techvp validate` without printing."""
+"""The first two steps of the pipeline (techvp.build): load every record, then check it all.
+
+`validate_repository` runs both: the whole of `techvp validate` without printing.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,31 @@ from datetime import datetime
 from pathlib import Path
 
 from techvp.changes import added_files
-from techvp.diagnostics import Findings
+from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.guard.scan import scan_bytes, scan_tree
+from techvp.layout import SUBMISSIONS
 from techvp.policies import RuleContext, run_rules
 from techvp.repo import Dataset, load_dataset
+
+
+def load(root: Path) -> tuple[Dataset, Findings]:
+    """Every record under root/submissions, with what reading found (the guard included).
+
+    Raises TechvpError when root has no submissions/ folder."""
+    if not (root / SUBMISSIONS).is_dir():
+        raise TechvpError(error("root.no-submissions", Location("."), root=str(root)))
+    # The guard sees each record file's bytes as the loader reads them (no second read), then
+    # every name and every file the loader did not read.
+    dataset, findings = load_dataset(root, inspect=scan_bytes)
+    findings.extend(scan_tree(root, skip=dataset.files))
+    return dataset, findings
+
+
+def check(
+    dataset: Dataset, findings: Findings, now: datetime, added: frozenset[str] | None
+) -> None:
+    """Run every rule over the loaded records; adds to `findings`."""
+    findings.extend(run_rules(dataset, RuleContext(now=now, added=added)))
 
 
 def validate_repository(
@@ -17,9 +41,6 @@ def validate_repository(
 ) -> tuple[Dataset, Findings]:
     """`base`: judge deadlines only for files added since this Git ref (see techvp.changes)."""
     added = added_files(root, base)
-    # The guard sees each record file's bytes as the loader reads them (no second read), then
-    # every name and every file the loader did not read.
-    dataset, findings = load_dataset(root, inspect=scan_bytes)
-    findings.extend(scan_tree(root, skip=dataset.files))
-    findings.extend(run_rules(dataset, RuleContext(now=now, added=added)))
+    dataset, findings = load(root)
+    check(dataset, findings, now, added)
     return dataset, findings

@@ -10,7 +10,13 @@ from typing import Any
 
 from techvp.messages import cli, core, guard, policy, rules
 
-MESSAGES: dict[str, str] = {**core.MESSAGES, **rules.MESSAGES, **policy.MESSAGES, **guard.MESSAGES}
+MESSAGES: dict[str, str] = {
+    **core.MESSAGES,
+    **rules.MESSAGES,
+    **policy.MESSAGES,
+    **guard.MESSAGES,
+    **cli.MESSAGES,
+}
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "priority": "优先"}
 

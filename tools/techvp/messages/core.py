@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "path.symlink": "不允许使用符号链接（{target}）",
     "path.id-mismatch": "{key} 为“{value}”，与文件名“{expected}”不一致",
     "path.folder-mismatch": "{key} 为“{value}”，但文件位于“{folder}”目录下",
-    "git.bad-ref": "找不到 Git 版本“{ref}”（--base 应为分支名或提交，如 origin/main）",
+    "git.bad-ref": "找不到 Git 版本“{ref}”：应为分支名、标签或提交，如 origin/main（在 CI 中须先用 git fetch 获取该分支）",
     "limit.files": "submissions/ 下有 {count} 个文件，超过上限 {limit}，其余文件未检查",
     "limit.time": "校验用时超过 {limit:g} 秒上限，其余 {remaining} 个文件未检查。"
     "请检查是否提交了异常文件，或联系维护者",

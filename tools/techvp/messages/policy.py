@@ -188,10 +188,10 @@ BATCH_CLAUSE = "批次“{batch}”政策参数"
 VERDICTS = {"eligible": "合格", "not_eligible": "不合格", "review": "需复核"}
 KIND_LABELS = {"expert": "科技人员", "need": "企业需求"}
 WITHDRAWN = "需求已撤回"
-UNREADABLE = "记录未通过格式校验，无法判断资格"
+UNREADABLE = "记录未通过格式校验，无法判断资格，请先修改 {file}"
 PRIORITY_PREFIX = "优先："
 TABLE_HEADERS = ("类型", "编号", "名称", "结论", "原因")
 TABLE_SUMMARY = (
     "批次“{batch}”：共 {total} 条，合格 {eligible}，不合格 {not_eligible}，需复核 {review}"
 )
-UNKNOWN_BATCH = "批次“{batch}”不存在，可选：{choices}"
+UNREADABLE_NAME = "（无法读取）"

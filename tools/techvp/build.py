@@ -1,0 +1,92 @@
+"""One pipeline for every command that reads the records: load → validate → derive → outputs.
+
+`run` loads and checks everything once and returns a `BuildResult`; what is derived from the
+records (each batch's resolved policy, the eligibility verdicts) is computed on first use and then
+kept, so an output never recomputes it. `build` also runs the registered outputs, and only when
+the records validate without an error: nothing is written from records that fail.
+
+Outputs register in `OUTPUTS`. An output is a name and a function `run(result, out_dir)` that
+reads the result (never the files again) and writes under `out_dir`; it returns nothing and does
+not print. The site, the Excel forms, matching and the tallies will register here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from techvp.changes import added_files
+from techvp.diagnostics import Findings
+from techvp.policies.eligibility import Row, eligibility_rows, verdicts
+from techvp.policies.profiles import Policy, resolve_all
+from techvp.repo import Dataset
+from techvp.validate import check, load
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The records, everything found about them, and what is derived from them."""
+
+    dataset: Dataset
+    findings: Findings
+
+    @cached_property
+    def policies(self) -> Mapping[str, Policy]:
+        """Each valid batch's policy: its profile with the batch's overrides applied."""
+        return resolve_all(self.dataset)
+
+    @cached_property
+    def verdicts(self) -> Mapping[str, tuple[Row, ...]]:
+        """Each valid batch's eligibility rows (techvp.policies.eligibility)."""
+        return verdicts(self.dataset, self.findings)
+
+    def eligibility(self, batch: str) -> tuple[Row, ...]:
+        """The rows of one batch; raises UnknownBatch (a TechvpError) for a batch with no file."""
+        if batch in self.verdicts:
+            return self.verdicts[batch]
+        return eligibility_rows(self.dataset, self.findings, batch)
+
+
+@dataclass(frozen=True)
+class Output:
+    """Something `build` writes from a clean result: `run(result, out_dir)` writes under out_dir."""
+
+    name: str
+    run: Callable[[BuildResult, Path], None]
+
+
+# The outputs `techvp build` writes, in this order. None yet.
+OUTPUTS: tuple[Output, ...] = ()
+
+
+def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
+    """Load and validate every record: `techvp validate` and `techvp eligibility`.
+
+    `now` judges deadlines; `base` (a Git ref) limits that to files added since it. Raises
+    TechvpError for a missing submissions/ folder or an unknown ref; bad records are findings."""
+    added = added_files(root, base)
+    dataset, findings = load(root)
+    check(dataset, findings, now, added)
+    return BuildResult(dataset, findings)
+
+
+def build(
+    root: Path,
+    now: datetime,
+    base: str | None = None,
+    out_dir: Path | None = None,
+    outputs: Sequence[Output] = OUTPUTS,
+) -> tuple[BuildResult, tuple[str, ...]]:
+    """`run`, then every output in turn if no error was found; returns the names of those run.
+
+    `out_dir` defaults to root/build."""
+    result = run(root, now, base)
+    if not result.findings.ok:
+        return result, ()
+    target = out_dir if out_dir is not None else root / "build"
+    for output in outputs:
+        output.run(result, target)
+    return result, tuple(output.name for output in outputs)

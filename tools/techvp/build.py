@@ -21,7 +21,8 @@ from pathlib import Path
 from techvp.changes import added_files
 from techvp.diagnostics import Findings
 from techvp.policies.eligibility import Row, eligibility_rows, verdicts
-from techvp.policies.profiles import Policy, resolve_all
+from techvp.policies.profiles import Policy
+from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset
 from techvp.validate import check, load
 
@@ -32,11 +33,13 @@ class BuildResult:
 
     dataset: Dataset
     findings: Findings
+    # What the rules derived once (policies, records by batch, namings); outputs reuse it.
+    views: DatasetViews
 
-    @cached_property
+    @property
     def policies(self) -> Mapping[str, Policy]:
         """Each valid batch's policy: its profile with the batch's overrides applied."""
-        return resolve_all(self.dataset)
+        return self.views.policies
 
     @cached_property
     def verdicts(self) -> Mapping[str, tuple[Row, ...]]:
@@ -69,8 +72,8 @@ def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
     TechvpError for a missing submissions/ folder or an unknown ref; bad records are findings."""
     added = added_files(root, base)
     dataset, findings = load(root)
-    check(dataset, findings, now, added)
-    return BuildResult(dataset, findings)
+    views = check(dataset, findings, now, added)
+    return BuildResult(dataset, findings, views)
 
 
 def build(

@@ -13,6 +13,7 @@ from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.guard.scan import scan_bytes, scan_tree
 from techvp.layout import SUBMISSIONS
 from techvp.policies import RuleContext, run_rules
+from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset, load_dataset
 
 
@@ -31,9 +32,13 @@ def load(root: Path) -> tuple[Dataset, Findings]:
 
 def check(
     dataset: Dataset, findings: Findings, now: datetime, added: frozenset[str] | None
-) -> None:
-    """Run every rule over the loaded records; adds to `findings`."""
-    findings.extend(run_rules(dataset, RuleContext(now=now, added=added)))
+) -> DatasetViews:
+    """Run every rule over the loaded records; adds to `findings`.
+
+    Returns the views the rules derived (policies, records by batch), for the outputs to reuse."""
+    context = RuleContext.create(dataset, now, added)
+    findings.extend(run_rules(dataset, context))
+    return context.views_of(dataset)
 
 
 def validate_repository(

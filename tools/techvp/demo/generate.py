@@ -9,9 +9,6 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from techvp.demo import pools
 from techvp.demo.experts_text import EXPERTS
@@ -20,24 +17,12 @@ from techvp.demo.reference import BATCH_ID, INDUSTRIES, INSTITUTIONS, REGIONS
 from techvp.demo.staff import Record, add_review_cases, name_preferred_experts, staff_records
 from techvp.layout import record_path
 from techvp.models.common import CREDIT_CHARS, credit_check_char, org_check_char, patent_check_char
+from techvp.yamlwrite import dump_record, schema_ref
 
 # (needs, experts, seed) of the demo shipped in submissions/; tests/test_demo.py keeps them equal.
 SHIPPED = (52, 64, 2022)
 REFERENCE_DATE = date(2022, 3, 15)
 PATENT_KIND_DIGIT = {"发明": "1", "实用新型": "2", "外观设计": "3"}
-
-
-class _Dumper(yaml.CSafeDumper):
-    """Writes repeated objects in full: the loader refuses anchors and aliases."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _yaml(kind: str, depth: int, data: Record) -> str:
-    schema = "../" * depth + f"schemas/{kind}.schema.json"
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
-    return f"# yaml-language-server: $schema={schema}\n{body}"
 
 
 def _number(text: str) -> int | float:
@@ -288,6 +273,6 @@ def write_demo(out: Path, needs: int, experts: int, seed: int, staff: bool = Tru
             rel = record_path(kind, data)
             path = out / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_yaml(kind, rel.count("/"), data), encoding="utf-8")
+            path.write_text(dump_record(data, schema_ref(kind, rel)), encoding="utf-8")
             count += 1
     return count

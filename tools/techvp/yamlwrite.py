@@ -24,7 +24,7 @@ SCHEMA_HEADER = "# yaml-language-server: $schema="
 _KEYLIKE = re.compile(r"^[ ]*[A-Za-z_][A-Za-z0-9_]*\s*：")
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: _Dumper, value: str) -> yaml.Node:
     style: str | None = None
     if "\n" in value:
         style = "|"  # the emitter falls back to quotes when a block cannot hold the text exactly

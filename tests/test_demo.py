@@ -3,15 +3,15 @@ and the demo shipped in submissions/ is exactly what it writes."""
 
 from __future__ import annotations
 
-import filecmp
 from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from techvp.cli import main
-from techvp.demo.generate import SHIPPED
+from techvp.demo.generate import SHIPPED, demo_files
 from tests.conftest import run_validate
+from tests.golden import assert_golden_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,10 +50,10 @@ def test_generated_repository_of_any_size_is_valid(tmp_path: Path) -> None:
 def test_shipped_demo_is_what_the_generator_writes(tmp_path: Path) -> None:
     needs, experts, seed = SHIPPED
     demo(tmp_path, "--needs", str(needs), "--experts", str(experts), "--seed", str(seed))
-    shipped, generated = tree(ROOT), tree(tmp_path)
-    assert sorted(shipped) == sorted(generated), "regenerate: see SHIPPED in demo/generate.py"
-    changed = [p for p in shipped if not filecmp.cmp(ROOT / p, tmp_path / p, shallow=False)]
-    assert changed == []
+    files = demo_files(needs, experts, seed)
+    assert tree(tmp_path) == {rel: text.encode() for rel, text in files.items()}
+    prefix = "submissions/"
+    assert_golden_tree(ROOT / "submissions", {k.removeprefix(prefix): v for k, v in files.items()})
 
 
 def test_shipped_demo_is_valid_and_realistic() -> None:

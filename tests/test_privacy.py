@@ -1,12 +1,11 @@
 """Every field of every record kind is declared public or internal, and docs/privacy.md lists
 the internal ones. A new field without a decision fails here; so does a stale docs page.
 
-Regenerate the page with `TECHVP_REGENERATE=1 python -m pytest tests/test_privacy.py`.
+Regenerate the page with `python -m pytest tests/test_privacy.py --regen`.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from pydantic import BaseModel
 from techvp.modelcheck import inner_models
 from techvp.models import KINDS
 from techvp.models.common import visibility_of
+from tests.golden import assert_golden
 
 PAGE = Path(__file__).parent.parent / "docs" / "privacy.md"
 
@@ -50,7 +50,7 @@ def render() -> str:
         "# 不公开的字段（internal）",
         "",
         "<!-- 本页由 tests/test_privacy.py 生成，请勿手改："
-        "TECHVP_REGENERATE=1 python -m pytest tests/test_privacy.py -->",
+        "python -m pytest tests/test_privacy.py --regen -->",
         "",
         "以下字段只保存在仓库中，**绝不会**出现在公开网站、站内搜索索引或开放数据 JSON 里；"
         "只有工作人员下载的 Excel 汇总表可能包含它们。"
@@ -78,10 +78,7 @@ def render() -> str:
 
 
 def test_privacy_page_is_in_sync() -> None:
-    text = render()
-    if os.environ.get("TECHVP_REGENERATE"):
-        PAGE.write_text(text, encoding="utf-8")
-    assert PAGE.read_text(encoding="utf-8") == text, "docs/privacy.md is stale: regenerate it"
+    assert_golden(PAGE, render())
 
 
 def test_known_sensitive_fields_are_internal() -> None:

@@ -265,14 +265,21 @@ def build_demo(needs: int, experts: int, seed: int, staff: bool = True) -> dict[
     }
 
 
-def write_demo(out: Path, needs: int, experts: int, seed: int, staff: bool = True) -> int:
-    """Write the demo repository's submissions/ under out; returns the number of files."""
-    count = 0
+def demo_files(needs: int, experts: int, seed: int, staff: bool = True) -> dict[str, str]:
+    """Every file of the demo repository: its path under the root → its text."""
+    files: dict[str, str] = {}
     for kind, records in build_demo(needs, experts, seed, staff).items():
         for data in records:
             rel = record_path(kind, data)
-            path = out / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(dump_record(data, schema_ref(kind, rel)), encoding="utf-8")
-            count += 1
-    return count
+            files[rel] = dump_record(data, schema_ref(kind, rel))
+    return files
+
+
+def write_demo(out: Path, needs: int, experts: int, seed: int, staff: bool = True) -> int:
+    """Write the demo repository's submissions/ under out; returns the number of files."""
+    files = demo_files(needs, experts, seed, staff)
+    for rel, text in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    return len(files)

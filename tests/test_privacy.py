@@ -6,14 +6,19 @@ Regenerate the page with `python -m pytest tests/test_privacy.py --regen`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from techvp.modelcheck import inner_models
-from techvp.models import KINDS
-from techvp.models.common import visibility_of
+from techvp.models import KINDS, Expert, Need
+from techvp.models.common import Model, internal, public
+from techvp.models.visibility import (
+    field_visibilities,
+    is_public,
+    public_paths,
+    public_record,
+)
+from techvp.yamlio import parse_text
+from techvp.yamlwrite import dump_record
+from tests.factories import EXPERT, NEED
 from tests.golden import assert_golden
 
 PAGE = Path(__file__).parent.parent / "docs" / "privacy.md"
@@ -21,21 +26,18 @@ PAGE = Path(__file__).parent.parent / "docs" / "privacy.md"
 Row = tuple[str, str, str, str, str]  # kind title, key path, Chinese title, declared, effective
 
 
-def walk(model: type[BaseModel], prefix: str = "", parent: str = "public") -> Iterator[Row]:
-    for name, info in model.model_fields.items():
-        declared = visibility_of(model, name) or "undeclared"
-        effective = "internal" if "internal" in (declared, parent) else declared
-        path = f"{prefix}{name}"
-        yield ("", path, info.title or name, declared, effective)
-        for inner in inner_models(info.annotation):
-            yield from walk(inner, f"{path}.", effective)
-
-
 def rows() -> list[Row]:
-    out = []
-    for kind in KINDS.values():
-        out += [(kind.title, *row[1:]) for row in walk(kind.model)]  # type: ignore[misc]
-    return out
+    return [
+        (
+            kind.title,
+            ".".join(f.path),
+            f.title,
+            f.declared or "undeclared",
+            f.effective or "undeclared",
+        )
+        for kind in KINDS.values()
+        for f in field_visibilities(kind.model)
+    ]
 
 
 def test_every_field_declares_its_visibility() -> None:
@@ -92,3 +94,36 @@ def test_known_sensitive_fields_are_internal() -> None:
         ("考核表", "summary.achievements"),
     ]:
         assert effective[(kind, path)] == "internal", (kind, path)
+
+
+class Referee(Model):
+    name: str = public("姓名")
+
+
+class Letter(Model):
+    title: str = public("标题")
+    referees: list[Referee] = internal("推荐人")
+
+
+def test_a_field_under_an_internal_parent_is_internal_whatever_it_declares() -> None:
+    assert is_public(Letter, ("title",))
+    assert not is_public(Letter, ("referees", 0, "name"))  # declared public, parent internal
+    assert public_record(Letter, {"title": "推荐信", "referees": [{"name": "李明"}]}) == {
+        "title": "推荐信"
+    }
+    assert is_public(Need, ("enterprise", "name"))
+    assert not is_public(Need, ("contact", "name"))
+    assert not is_public(Need, ("preferred_experts", 0, "name"))
+    assert not is_public(Need, ("no_such_field",))
+
+
+def test_public_record_keeps_only_what_the_site_may_show() -> None:
+    need = parse_text(dump_record(NEED), "laser-weld.yaml").data
+    shown = public_record(Need, {**need, "preferred_experts": [{"name": "李明"}], "typo": "x"})
+    assert shown["enterprise"]["name"] == "武汉睿光激光科技有限公司"
+    assert shown["problem"] == NEED["problem"]
+    assert "contact" not in shown and "preferred_experts" not in shown and "typo" not in shown
+    expert = public_record(Expert, EXPERT)
+    assert expert["patents"] == EXPERT["patents"]  # a list of structures keeps its public fields
+    assert not {"birth_date", "contact", "clean_record_3y", "gender"} & set(expert)
+    assert set(expert) == {p[0] for p in public_paths(Expert) if p[0] in EXPERT}

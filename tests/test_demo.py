@@ -3,6 +3,7 @@ and the demo shipped in submissions/ is exactly what it writes."""
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from techvp.cli import main
 from techvp.demo.generate import SHIPPED, demo_files
+from techvp.yamlio import parse_bytes
 from tests.conftest import run_validate
 from tests.golden import assert_golden_tree
 
@@ -62,3 +64,17 @@ def test_shipped_demo_is_valid_and_realistic() -> None:
     needs = list((ROOT / "submissions/needs").rglob("*.yaml"))
     experts = list((ROOT / "submissions/experts").rglob("*.yaml"))
     assert len(needs) >= 40 and len(experts) >= 60
+
+
+def test_demo_prose_is_yaml_people_can_edit_and_ships_with_the_package() -> None:
+    data = ROOT / "tools/techvp/demo/data"
+    files = sorted(data.glob("*.yaml"))
+    assert [p.name for p in files] == ["experts.yaml", "needs.yaml"]
+    for path in files:
+        doc = parse_bytes(path.read_bytes(), path.name, max_bytes=10_000_000)
+        assert doc.diagnostics == [] and isinstance(doc.data, list) and len(doc.data) >= 50
+        assert all(isinstance(item["slug"], str) for item in doc.data)
+    assert not list((ROOT / "tools/techvp/demo").glob("*_text.py"))
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    shipped = setup["setuptools"]["package-data"]["techvp"]
+    assert all(any(p.relative_to(ROOT / "tools/techvp").match(g) for g in shipped) for p in files)

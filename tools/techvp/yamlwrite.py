@@ -56,11 +56,14 @@ def _plain(record: BaseModel | dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def dump_yaml(data: Any) -> str:
+    """Plain data (mappings, lists, strings, numbers, dates) as YAML, written as records are."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
 def dump_record(record: BaseModel | dict[str, Any], schema: str | None = None) -> str:
     """The file text of a record; with `schema`, the editor's `$schema` line comes first.
 
     A model is written with the fields that are set to something (None left out)."""
-    body = yaml.dump(
-        _plain(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000
-    )
+    body = dump_yaml(_plain(record))
     return f"{SCHEMA_HEADER}{schema}\n{body}" if schema is not None else body

@@ -1,7 +1,8 @@
 """`techvp demo`: a complete, valid repository of any size, the same bytes for the same seed.
 
-The first records come from the hand-written texts; beyond those, records are synthesised by
-recombining sentences and fields of the same industry, so text matching still has signal.
+The first records come from the hand-written texts in demo/data/*.yaml; beyond those, records are
+synthesised by recombining sentences and fields of the same industry, so text matching still has
+signal. Every file is written by techvp.yamlwrite.dump_record, the writer every tool shares.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from techvp.demo import pools
-from techvp.demo.experts_text import EXPERTS
-from techvp.demo.needs_text import NEEDS
 from techvp.demo.reference import BATCH_ID, INDUSTRIES, INSTITUTIONS, REGIONS
 from techvp.demo.staff import Record, add_review_cases, name_preferred_experts, staff_records
+from techvp.demo.texts import EXPERTS, NEEDS
 from techvp.layout import record_path
 from techvp.models.common import CREDIT_CHARS, credit_check_char, org_check_char, patent_check_char
 from techvp.yamlwrite import dump_record, schema_ref
@@ -156,9 +156,9 @@ class _Builder:
                 "name": name,
                 "credit_code": credit_code(self.regions[region], rng, self.used_codes),
                 "industry": industry,
-                "employees": src["employees"],
+                "employees": int(src["employees"]),
                 "revenue_last_year": _number(str(src["revenue"])),
-                "qualifications": list(src["qualifications"]),  # type: ignore[call-overload]
+                "qualifications": list(src["qualifications"]),
                 "carrier": src["carrier"],
             },
             "category": src["category"],
@@ -184,18 +184,18 @@ class _Builder:
                 str(src["name"]),
                 date.fromisoformat(str(src["birth"])),
             )
-            fields = list(src["research_fields"])  # type: ignore[call-overload]
-            achievements = list(src["achievements"])  # type: ignore[call-overload]
-            patents = list(src["patents"])  # type: ignore[call-overload]
+            fields = list(src["research_fields"])
+            achievements = list(src["achievements"])
+            patents = list(src["patents"])
         else:
             slug, name = f"expert-{i:05d}", _person_name(rng)
             span = (YOUNGEST_BIRTH - OLDEST_UNRELAXED_BIRTH).days
             birth = OLDEST_UNRELAXED_BIRTH + timedelta(days=rng.randint(1, span))
             peers = [e for e in ELIGIBLE_EXPERTS if e["industry"] == src["industry"]]
-            fields = sorted({f for e in peers for f in e["research_fields"]})  # type: ignore[attr-defined]
+            fields = sorted({f for e in peers for f in e["research_fields"]})
             fields = rng.sample(fields, min(3, len(fields)))
-            achievements = [rng.choice(list(rng.choice(peers)["achievements"]))]  # type: ignore[call-overload]
-            patents = list(rng.choice(peers)["patents"])  # type: ignore[call-overload]
+            achievements = [rng.choice(list(rng.choice(peers)["achievements"]))]
+            patents = list(rng.choice(peers)["patents"])
         institution = self.institutions[str(src["institution"])]
         self.industry_of[slug] = str(src["industry"])
         return {

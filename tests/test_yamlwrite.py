@@ -31,6 +31,7 @@ AWKWARD = [
     " 前后空格 ",
     "\u3000全角空格开头",
     "name：全角冒号",
+    "problem:冒号后没有空格",
     "- 像列表",
     "[像数组",
     "{像映射}",
@@ -81,6 +82,7 @@ def test_awkward_values_are_quoted_or_blocks_and_read_back() -> None:
     assert "k14: ' 前后空格 '" in lines
     assert "k15: '\u3000全角空格开头'" in lines
     assert "k16: 'name：全角冒号'" in lines
+    assert "k17: 'problem:冒号后没有空格'" in lines
     # Multi-line Chinese is a literal block, as the README tells people to write it.
     assert "k8: |\n  第一行：背景\n  第二行：问题\n" in written
 

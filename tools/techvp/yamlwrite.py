@@ -4,10 +4,10 @@ Used by `techvp demo`, the tests, and the tools that turn other input (Excel, fo
 The output is deterministic (keys in the order given), written for people to read and edit
 (Chinese as is, one key a line, text with line breaks as a `|` block), and safe for any YAML
 reader: every string that a reader could take for something else is quoted (`'85317029'`, `'no'`,
-`'007'`, `''`, `'a: b'`, `' #x'`, leading or trailing spaces, a key-like word before a full-width
-colon). Reading the text back with `techvp.yamlio.parse_text` gives the same strings, lists and
-mappings; Python numbers, booleans and dates are written plainly and read back as their text,
-which the record's model converts.
+`'007'`, `''`, `'a: b'`, `' #x'`, leading or trailing spaces, a key-like word before a colon).
+Reading the text back with `techvp.yamlio.parse_text` gives the same strings, lists and mappings;
+Python numbers, booleans and dates are written plainly and read back as their text, which the
+record's model converts.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import yaml
 from pydantic import BaseModel
 
 SCHEMA_HEADER = "# yaml-language-server: $schema="
-# A plain value like `name：x` reads like a key typed with a full-width colon.
-_KEYLIKE = re.compile(r"^[ ]*[A-Za-z_][A-Za-z0-9_]*\s*：")
+# A plain value like `name：x` or `name:x` reads like a key with a mistyped colon.
+_KEYLIKE = re.compile(r"^[ ]*[A-Za-z_][A-Za-z0-9_]*\s*[:：]")
 
 
 def _represent_str(dumper: _Dumper, value: str) -> yaml.Node:

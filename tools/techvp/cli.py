@@ -164,12 +164,12 @@ def template(out: str) -> None:
 @click.option("--staff/--no-staff", default=True, show_default=True, help=text.DEMO_STAFF)
 @click.option("--force", is_flag=True, help=text.DEMO_FORCE)
 def demo(out: str, needs: int, experts: int, seed: int, staff: bool, force: bool) -> None:
-    from techvp.demo.generate import write_demo
     from techvp.demo.output import commit_output, prepare_output
     from techvp.diagnostics import TechvpError
 
     try:
         prepare_output(Path(out), force)
+        from techvp.demo.generate import write_demo  # reads the demo's texts (TechvpError)
     except TechvpError as exc:
         raise click.UsageError(exc.diagnostic.message) from None
     write_demo(Path(out), needs=needs, experts=experts, seed=seed, staff=staff)

@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from techvp.cli import main
+from techvp.demo.output import prepare_output
+from techvp.diagnostics import TechvpError
 from tests.factories import BATCH, NEED, write_repo
 
 # No user name or e-mail configured anywhere: the demo must commit all the same.
@@ -90,3 +92,20 @@ def test_force_does_not_empty_a_folder_the_demo_did_not_make(tmp_path: Path) -> 
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "我的笔记"
     a_file = techvp("demo", "--out", str(tmp_path / "notes.txt"))
     assert a_file.exit_code == 2 and "是一个文件，不是目录" in a_file.output
+
+
+def test_each_refusal_is_a_diagnostic_with_its_own_code(tmp_path: Path) -> None:
+    (tmp_path / "own").mkdir()
+    (tmp_path / "own/notes.txt").write_text("x", encoding="utf-8")
+    git.Repo.init(tmp_path / "clone").index.commit("x", author=git.Actor("王工", "w@example.cn"))
+    (tmp_path / "clone/a.txt").write_text("x", encoding="utf-8")
+    cases = [
+        (tmp_path / "own/notes.txt", False, "demo.not-a-folder"),
+        (tmp_path / "own", False, "demo.not-empty"),
+        (tmp_path / "own", True, "demo.not-demo"),
+        (tmp_path / "clone", True, "demo.in-repository"),
+    ]
+    for out, force, code in cases:
+        with pytest.raises(TechvpError) as caught:
+            prepare_output(out, force)
+        assert caught.value.diagnostic.code == code

@@ -7,9 +7,22 @@ import pytest
 
 from techvp.diagnostics import Findings
 from techvp.validate import validate_repository
+from tests import golden
 
 # Inside the demo batch's submission windows, so deadline rules stay quiet unless a test asks.
 DEFAULT_NOW = datetime(2022, 3, 1, tzinfo=UTC)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen",
+        action="store_true",
+        help="rewrite stale generated files (schemas, templates, docs, demo): see tests/golden.py",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    golden.REGEN = bool(config.getoption("--regen"))
 
 
 def run_validate(root: Path, now: datetime = DEFAULT_NOW) -> Findings:

@@ -9,10 +9,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from techvp.layout import record_path
 from techvp.models.common import credit_check_char, org_check_char
+from techvp.yamlwrite import dump_record
 
 
 def credit_code(division: str = "420102", serial: str = "MA4K0TEW") -> str:
@@ -139,15 +138,9 @@ def record(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return out
 
 
-class _NoAliasDumper(yaml.SafeDumper):
-    """Writes repeated objects out in full: the loader refuses anchors and aliases."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False)
+def dump(data: dict[str, Any]) -> str:
+    """A record's file text, written as every tool writes records."""
+    return dump_record(data)
 
 
 def write(root: Path, rel: str, content: str | bytes) -> Path:

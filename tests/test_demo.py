@@ -3,15 +3,17 @@ and the demo shipped in submissions/ is exactly what it writes."""
 
 from __future__ import annotations
 
-import filecmp
+import tomllib
 from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from techvp.cli import main
-from techvp.demo.generate import SHIPPED
+from techvp.demo.generate import SHIPPED, demo_files
+from techvp.yamlio import parse_bytes
 from tests.conftest import run_validate
+from tests.golden import assert_golden_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,10 +52,10 @@ def test_generated_repository_of_any_size_is_valid(tmp_path: Path) -> None:
 def test_shipped_demo_is_what_the_generator_writes(tmp_path: Path) -> None:
     needs, experts, seed = SHIPPED
     demo(tmp_path, "--needs", str(needs), "--experts", str(experts), "--seed", str(seed))
-    shipped, generated = tree(ROOT), tree(tmp_path)
-    assert sorted(shipped) == sorted(generated), "regenerate: see SHIPPED in demo/generate.py"
-    changed = [p for p in shipped if not filecmp.cmp(ROOT / p, tmp_path / p, shallow=False)]
-    assert changed == []
+    files = demo_files(needs, experts, seed)
+    assert tree(tmp_path) == {rel: text.encode() for rel, text in files.items()}
+    prefix = "submissions/"
+    assert_golden_tree(ROOT / "submissions", {k.removeprefix(prefix): v for k, v in files.items()})
 
 
 def test_shipped_demo_is_valid_and_realistic() -> None:
@@ -62,3 +64,17 @@ def test_shipped_demo_is_valid_and_realistic() -> None:
     needs = list((ROOT / "submissions/needs").rglob("*.yaml"))
     experts = list((ROOT / "submissions/experts").rglob("*.yaml"))
     assert len(needs) >= 40 and len(experts) >= 60
+
+
+def test_demo_prose_is_yaml_people_can_edit_and_ships_with_the_package() -> None:
+    data = ROOT / "tools/techvp/demo/data"
+    files = sorted(data.glob("*.yaml"))
+    assert [p.name for p in files] == ["experts.yaml", "needs.yaml"]
+    for path in files:
+        doc = parse_bytes(path.read_bytes(), path.name, max_bytes=10_000_000)
+        assert doc.diagnostics == [] and isinstance(doc.data, list) and len(doc.data) >= 50
+        assert all(isinstance(item["slug"], str) for item in doc.data)
+    assert not list((ROOT / "tools/techvp/demo").glob("*_text.py"))
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    shipped = setup["setuptools"]["package-data"]["techvp"]
+    assert all(any(p.relative_to(ROOT / "tools/techvp").match(g) for g in shipped) for p in files)

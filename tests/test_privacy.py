@@ -1,41 +1,43 @@
 """Every field of every record kind is declared public or internal, and docs/privacy.md lists
 the internal ones. A new field without a decision fails here; so does a stale docs page.
 
-Regenerate the page with `TECHVP_REGENERATE=1 python -m pytest tests/test_privacy.py`.
+Regenerate the page with `python -m pytest tests/test_privacy.py --regen`.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from techvp.modelcheck import inner_models
-from techvp.models import KINDS
-from techvp.models.common import visibility_of
+from techvp.models import KINDS, Expert, Need
+from techvp.models.common import Model, internal, public
+from techvp.models.visibility import (
+    field_visibilities,
+    is_public,
+    public_paths,
+    public_record,
+)
+from techvp.yamlio import parse_text
+from techvp.yamlwrite import dump_record
+from tests.factories import EXPERT, NEED
+from tests.golden import assert_golden
 
 PAGE = Path(__file__).parent.parent / "docs" / "privacy.md"
 
 Row = tuple[str, str, str, str, str]  # kind title, key path, Chinese title, declared, effective
 
 
-def walk(model: type[BaseModel], prefix: str = "", parent: str = "public") -> Iterator[Row]:
-    for name, info in model.model_fields.items():
-        declared = visibility_of(model, name) or "undeclared"
-        effective = "internal" if "internal" in (declared, parent) else declared
-        path = f"{prefix}{name}"
-        yield ("", path, info.title or name, declared, effective)
-        for inner in inner_models(info.annotation):
-            yield from walk(inner, f"{path}.", effective)
-
-
 def rows() -> list[Row]:
-    out = []
-    for kind in KINDS.values():
-        out += [(kind.title, *row[1:]) for row in walk(kind.model)]  # type: ignore[misc]
-    return out
+    return [
+        (
+            kind.title,
+            ".".join(f.path),
+            f.title,
+            f.declared or "undeclared",
+            f.effective or "undeclared",
+        )
+        for kind in KINDS.values()
+        for f in field_visibilities(kind.model)
+    ]
 
 
 def test_every_field_declares_its_visibility() -> None:
@@ -50,7 +52,7 @@ def render() -> str:
         "# 不公开的字段（internal）",
         "",
         "<!-- 本页由 tests/test_privacy.py 生成，请勿手改："
-        "TECHVP_REGENERATE=1 python -m pytest tests/test_privacy.py -->",
+        "python -m pytest tests/test_privacy.py --regen -->",
         "",
         "以下字段只保存在仓库中，**绝不会**出现在公开网站、站内搜索索引或开放数据 JSON 里；"
         "只有工作人员下载的 Excel 汇总表可能包含它们。"
@@ -78,10 +80,7 @@ def render() -> str:
 
 
 def test_privacy_page_is_in_sync() -> None:
-    text = render()
-    if os.environ.get("TECHVP_REGENERATE"):
-        PAGE.write_text(text, encoding="utf-8")
-    assert PAGE.read_text(encoding="utf-8") == text, "docs/privacy.md is stale: regenerate it"
+    assert_golden(PAGE, render())
 
 
 def test_known_sensitive_fields_are_internal() -> None:
@@ -95,3 +94,36 @@ def test_known_sensitive_fields_are_internal() -> None:
         ("考核表", "summary.achievements"),
     ]:
         assert effective[(kind, path)] == "internal", (kind, path)
+
+
+class Referee(Model):
+    name: str = public("姓名")
+
+
+class Letter(Model):
+    title: str = public("标题")
+    referees: list[Referee] = internal("推荐人")
+
+
+def test_a_field_under_an_internal_parent_is_internal_whatever_it_declares() -> None:
+    assert is_public(Letter, ("title",))
+    assert not is_public(Letter, ("referees", 0, "name"))  # declared public, parent internal
+    assert public_record(Letter, {"title": "推荐信", "referees": [{"name": "李明"}]}) == {
+        "title": "推荐信"
+    }
+    assert is_public(Need, ("enterprise", "name"))
+    assert not is_public(Need, ("contact", "name"))
+    assert not is_public(Need, ("preferred_experts", 0, "name"))
+    assert not is_public(Need, ("no_such_field",))
+
+
+def test_public_record_keeps_only_what_the_site_may_show() -> None:
+    need = parse_text(dump_record(NEED), "laser-weld.yaml").data
+    shown = public_record(Need, {**need, "preferred_experts": [{"name": "李明"}], "typo": "x"})
+    assert shown["enterprise"]["name"] == "武汉睿光激光科技有限公司"
+    assert shown["problem"] == NEED["problem"]
+    assert "contact" not in shown and "preferred_experts" not in shown and "typo" not in shown
+    expert = public_record(Expert, EXPERT)
+    assert expert["patents"] == EXPERT["patents"]  # a list of structures keeps its public fields
+    assert not {"birth_date", "contact", "clean_record_3y", "gender"} & set(expert)
+    assert set(expert) == {p[0] for p in public_paths(Expert) if p[0] in EXPERT}

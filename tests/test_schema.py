@@ -6,16 +6,14 @@ from pathlib import Path
 
 from techvp.models import KINDS
 from techvp.schema import render_schema, schema_filename
+from tests.golden import assert_golden
 
 ROOT = Path(__file__).resolve().parent.parent
-REFRESH = "run `techvp schema --out schemas` and commit the result"
 
 
 def test_committed_schemas_are_in_sync() -> None:
     for name in KINDS:
-        path = ROOT / "schemas" / schema_filename(name)
-        assert path.exists(), REFRESH
-        assert path.read_text(encoding="utf-8") == render_schema(name), f"{path.name}: {REFRESH}"
+        assert_golden(ROOT / "schemas" / schema_filename(name), render_schema(name))
 
 
 def test_every_field_has_a_chinese_title_and_description() -> None:

@@ -10,6 +10,7 @@ from techvp.modelcheck import check_record
 from techvp.models import KINDS
 from techvp.template import render_template
 from techvp.yamlio import parse_text
+from tests.golden import assert_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_committed_template_is_in_sync(kind: str) -> None:
     path = ROOT / "templates" / f"{kind}.yaml"
     expected = render_template(kind, f"../schemas/{kind}.schema.json")
-    assert path.read_text(encoding="utf-8") == expected, "run `techvp template --out templates`"
+    assert_golden(path, expected)
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

@@ -215,8 +215,13 @@ def template(out: str) -> None:
 )
 @click.option("--seed", default=2022, show_default=True, type=int, help=text.DEMO_SEED)
 @click.option("--staff/--no-staff", default=True, show_default=True, help=text.DEMO_STAFF)
-def demo(out: str, needs: int, experts: int, seed: int, staff: bool) -> None:
-    from techvp.demo.generate import write_demo
+@click.option("--force", is_flag=True, help=text.DEMO_FORCE)
+def demo(out: str, needs: int, experts: int, seed: int, staff: bool, force: bool) -> None:
+    from techvp.demo.output import commit_output, prepare_output
+
+    prepare_output(Path(out), force)
+    from techvp.demo.generate import write_demo  # reads the demo's texts (TechvpError)
 
     write_demo(Path(out), needs=needs, experts=experts, seed=seed, staff=staff)
+    commit_output(Path(out), text.DEMO_COMMIT.format(needs=needs, experts=experts, seed=seed))
     click.echo(text.DEMO_WRITTEN.format(out=out, needs=needs, experts=experts))

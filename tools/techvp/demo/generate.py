@@ -1,7 +1,8 @@
 """`techvp demo`: a complete, valid repository of any size, the same bytes for the same seed.
 
-The first records come from the hand-written texts; beyond those, records are synthesised by
-recombining sentences and fields of the same industry, so text matching still has signal.
+The first records come from the hand-written texts in demo/data/*.yaml; beyond those, records are
+synthesised by recombining sentences and fields of the same industry, so text matching still has
+signal. Every file is written by techvp.yamlwrite.dump_record, the writer every tool shares.
 """
 
 from __future__ import annotations
@@ -9,35 +10,19 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from techvp.demo import pools
-from techvp.demo.experts_text import EXPERTS
-from techvp.demo.needs_text import NEEDS
 from techvp.demo.reference import BATCH_ID, INDUSTRIES, INSTITUTIONS, REGIONS
 from techvp.demo.staff import Record, add_review_cases, name_preferred_experts, staff_records
+from techvp.demo.texts import EXPERTS, NEEDS
 from techvp.layout import record_path
 from techvp.models.common import CREDIT_CHARS, credit_check_char, org_check_char, patent_check_char
+from techvp.yamlwrite import dump_record, schema_ref
 
 # (needs, experts, seed) of the demo shipped in submissions/; tests/test_demo.py keeps them equal.
 SHIPPED = (52, 64, 2022)
 REFERENCE_DATE = date(2022, 3, 15)
 PATENT_KIND_DIGIT = {"发明": "1", "实用新型": "2", "外观设计": "3"}
-
-
-class _Dumper(yaml.CSafeDumper):
-    """Writes repeated objects in full: the loader refuses anchors and aliases."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _yaml(kind: str, depth: int, data: Record) -> str:
-    schema = "../" * depth + f"schemas/{kind}.schema.json"
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
-    return f"# yaml-language-server: $schema={schema}\n{body}"
 
 
 def _number(text: str) -> int | float:
@@ -171,9 +156,9 @@ class _Builder:
                 "name": name,
                 "credit_code": credit_code(self.regions[region], rng, self.used_codes),
                 "industry": industry,
-                "employees": src["employees"],
+                "employees": int(src["employees"]),
                 "revenue_last_year": _number(str(src["revenue"])),
-                "qualifications": list(src["qualifications"]),  # type: ignore[call-overload]
+                "qualifications": list(src["qualifications"]),
                 "carrier": src["carrier"],
             },
             "category": src["category"],
@@ -199,18 +184,18 @@ class _Builder:
                 str(src["name"]),
                 date.fromisoformat(str(src["birth"])),
             )
-            fields = list(src["research_fields"])  # type: ignore[call-overload]
-            achievements = list(src["achievements"])  # type: ignore[call-overload]
-            patents = list(src["patents"])  # type: ignore[call-overload]
+            fields = list(src["research_fields"])
+            achievements = list(src["achievements"])
+            patents = list(src["patents"])
         else:
             slug, name = f"expert-{i:05d}", _person_name(rng)
             span = (YOUNGEST_BIRTH - OLDEST_UNRELAXED_BIRTH).days
             birth = OLDEST_UNRELAXED_BIRTH + timedelta(days=rng.randint(1, span))
             peers = [e for e in ELIGIBLE_EXPERTS if e["industry"] == src["industry"]]
-            fields = sorted({f for e in peers for f in e["research_fields"]})  # type: ignore[attr-defined]
+            fields = sorted({f for e in peers for f in e["research_fields"]})
             fields = rng.sample(fields, min(3, len(fields)))
-            achievements = [rng.choice(list(rng.choice(peers)["achievements"]))]  # type: ignore[call-overload]
-            patents = list(rng.choice(peers)["patents"])  # type: ignore[call-overload]
+            achievements = [rng.choice(list(rng.choice(peers)["achievements"]))]
+            patents = list(rng.choice(peers)["patents"])
         institution = self.institutions[str(src["institution"])]
         self.industry_of[slug] = str(src["industry"])
         return {
@@ -280,14 +265,21 @@ def build_demo(needs: int, experts: int, seed: int, staff: bool = True) -> dict[
     }
 
 
-def write_demo(out: Path, needs: int, experts: int, seed: int, staff: bool = True) -> int:
-    """Write the demo repository's submissions/ under out; returns the number of files."""
-    count = 0
+def demo_files(needs: int, experts: int, seed: int, staff: bool = True) -> dict[str, str]:
+    """Every file of the demo repository: its path under the root → its text."""
+    files: dict[str, str] = {}
     for kind, records in build_demo(needs, experts, seed, staff).items():
         for data in records:
             rel = record_path(kind, data)
-            path = out / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_yaml(kind, rel.count("/"), data), encoding="utf-8")
-            count += 1
-    return count
+            files[rel] = dump_record(data, schema_ref(kind, rel))
+    return files
+
+
+def write_demo(out: Path, needs: int, experts: int, seed: int, staff: bool = True) -> int:
+    """Write the demo repository's submissions/ under out; returns the number of files."""
+    files = demo_files(needs, experts, seed, staff)
+    for rel, text in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    return len(files)

@@ -31,6 +31,14 @@ MESSAGES: dict[str, str] = {
     "path.id-mismatch": "{key} 为“{value}”，与文件名“{expected}”不一致",
     "path.folder-mismatch": "{key} 为“{value}”，但文件位于“{folder}”目录下",
     "git.bad-ref": "找不到 Git 版本“{ref}”：应为分支名、标签或提交，如 origin/main（在 CI 中须先用 git fetch 获取该分支）",
+    # techvp demo: where it may write
+    "demo.not-a-folder": "{out} 是一个文件，不是目录。请指定一个新目录，如 /tmp/techvp-demo",
+    "demo.not-empty": "目录 {out} 不是空的。为免覆盖已有文件，示例仓库只生成到空目录或新目录："
+    "请换一个目录，或加 --force 清空以前生成的示例仓库后重新生成",
+    "demo.not-demo": "目录 {out} 不是 techvp demo 生成的示例仓库，--force 不会清空它，以免删除其中的文件。"
+    "请换一个新目录，如 /tmp/techvp-demo",
+    "demo.in-repository": "目录 {out} 位于已有提交的 Git 仓库 {repository} 中，不是 techvp demo 生成的"
+    "示例仓库，--force 不会清空它，以免删除已提交的工作。请换一个仓库之外的新目录，如 /tmp/techvp-demo",
     "limit.files": "submissions/ 下有 {count} 个文件，超过上限 {limit}，其余文件未检查",
     "limit.time": "校验用时超过 {limit:g} 秒上限，其余 {remaining} 个文件未检查。"
     "请检查是否提交了异常文件，或联系维护者",

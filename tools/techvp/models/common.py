@@ -97,6 +97,7 @@ def credit_division(code: str) -> str:
 
 
 def _check_credit_code(value: str) -> str:
+    value = value.upper()  # codes are printed in capitals; a lower-case copy means the same
     if len(value) != 18:
         raise _fail("field.credit-code-length", value, length=len(value))
     for char in value:
@@ -105,9 +106,10 @@ def _check_credit_code(value: str) -> str:
     division = credit_division(value)
     if not division.isdigit() or division[:2] not in PROVINCE_CODES:
         raise _fail("field.credit-code-division", value, division=division)
-    expected = credit_check_char(value[:17])
-    if value[17] != expected:
-        raise _fail("field.credit-code-checksum", value, expected=expected)
+    # Which character is wrong cannot be known, so no "correct" check character is suggested:
+    # a clerk told one would change it, and a typo elsewhere would then pass.
+    if value[17] != credit_check_char(value[:17]):
+        raise _fail("field.credit-code-checksum", value)
     if value[16] != org_check_char(value[8:16]):
         raise _fail("field.credit-code-org-checksum", value)
     return value
@@ -168,18 +170,23 @@ PatentNumber = Annotated[str, AfterValidator(_check_patent_number)]
 
 # ---- numbers and yes/no ------------------------------------------------------------------------
 
-_YES = frozenset({"是", "有", "√"})
-_NO = frozenset({"否", "无", "×"})
+# Only words whose meaning cannot be mistaken: 无 in “近3年内无不良记录: 无” means “no bad record”,
+# i.e. 是, so 有/无/没有 (and 1/0, yes/no, √/×) are refused rather than guessed.
+YES_WORDS = ("是", "true")
+NO_WORDS = ("否", "false")
 
 
 def _yes_no(value: Any) -> Any:
-    """Accept 是/否 as well as true/false, as the seed forms write them."""
-    if isinstance(value, str):
-        if value in _YES:
-            return True
-        if value in _NO:
-            return False
-    return value
+    """Accept 是/否 and true/false (any case); anything else asks for 是 or 否."""
+    if isinstance(value, bool) or value is None:
+        return value
+    text = str(value)
+    word = text.lower()
+    if word in YES_WORDS:
+        return True
+    if word in NO_WORDS:
+        return False
+    raise _fail("field.yes-no", text)
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]

@@ -179,3 +179,15 @@ YAML_PROBLEMS: dict[str, str] = {
 
 # A key followed by a full-width colon, as Chinese input methods type it.
 FULLWIDTH_COLON = "键后面用了中文冒号“：”，请改为英文冒号加空格“: ”"
+
+# The blank forms written by `techvp template`.
+TEMPLATE_HEAD = (
+    "# {title}：填好后保存为 {destination}\n"
+    "# 在冒号后填写。必填项必须填写；选填项不需要时留空或整行删除，留空即表示不填。"
+)
+TEMPLATE_REQUIRED = "必填"
+TEMPLATE_OPTIONAL = "选填"
+TEMPLATE_INTERNAL = "不公开"
+TEMPLATE_CHOICES = "可选："
+TEMPLATE_DEFAULT = "不填即为“{default}”"
+TEMPLATE_UNCOMMENT = "不填可保持原样；需要填写时，删去下面各行开头的第一个“#”"

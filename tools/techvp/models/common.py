@@ -7,11 +7,19 @@ so a failed check reaches the user as that code's Chinese text.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
+
+from techvp.models.scalars import DIGITS as DIGITS
+from techvp.models.scalars import NO_WORDS as NO_WORDS
+from techvp.models.scalars import YES_WORDS as YES_WORDS
+from techvp.models.scalars import Count as Count
+from techvp.models.scalars import Date as Date
+from techvp.models.scalars import Deadline as Deadline
+from techvp.models.scalars import Money as Money
+from techvp.models.scalars import YesNo as YesNo
 
 VISIBILITY_KEY = "x-visibility"
 Visibility = Literal["public", "internal"]
@@ -33,9 +41,25 @@ def internal(title: str, description: str = "", **kw: Any) -> Any:
 
 
 class Model(BaseModel):
-    """Base of every record and nested structure: unknown keys are errors, values immutable."""
+    """Base of every record and nested structure: unknown keys are errors, values immutable.
+
+    An optional field left blank (`capacity:` as the blank form ships it) means "not given" and
+    takes its default; a required field left blank is still an error.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_optional_is_absent(cls, data: Any) -> Any:
+        if isinstance(data, dict) and None in data.values():
+            fields = cls.model_fields
+            return {
+                k: v
+                for k, v in data.items()
+                if v is not None or k not in fields or fields[k].is_required()
+            }
+        return data
 
 
 def visibility_of(model: type[BaseModel], name: str) -> Visibility | None:
@@ -54,6 +78,13 @@ def _fail(code: str, value: Any, **ctx: Any) -> PydanticCustomError:
 # ---- ids -------------------------------------------------------------------------------------
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
+# An all-digit id typed unquoted is a number to an editor; a leading zero is lost there.
+_ID_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": f"^{_ID.pattern}$"},
+        {"type": "integer", "minimum": 100},
+    ]
+}
 
 
 def is_record_id(value: str) -> bool:
@@ -66,7 +97,7 @@ def _check_id(value: str) -> str:
     return value
 
 
-RecordId = Annotated[str, AfterValidator(_check_id)]
+RecordId = Annotated[str, AfterValidator(_check_id), WithJsonSchema(_ID_SCHEMA)]
 
 # ---- 统一社会信用代码 (GB 32100-2015) ----------------------------------------------------------
 
@@ -115,15 +146,39 @@ def _check_credit_code(value: str) -> str:
     return value
 
 
-CreditCode = Annotated[str, AfterValidator(_check_credit_code)]
+_CREDIT_CHAR = "[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]"
+_PROVINCE = "(" + "|".join(sorted(PROVINCE_CODES)) + ")"
+CREDIT_PATTERN = f"^{_CREDIT_CHAR}{{2}}{_PROVINCE}[0-9]{{4}}{_CREDIT_CHAR}{{10}}$"
+CreditCode = Annotated[
+    str,
+    AfterValidator(_check_credit_code),
+    WithJsonSchema(
+        {  # the check characters are not expressible; an all-digit code is a number to editors
+            "anyOf": [
+                {"type": "string", "pattern": CREDIT_PATTERN},
+                {"type": "integer", "minimum": 10**17, "maximum": 10**18 - 1},
+            ]
+        }
+    ),
+]
 
 # ---- contact formats -------------------------------------------------------------------------
 
 _PHONE = re.compile(
     r"(\+86[- ]?)?1[3-9]\d{9}"  # mobile
     r"|(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?"  # landline, area code optional, extension
-    r"|[48]00-?\d{3}-?\d{4}"  # 400/800 service numbers
+    r"|[48]00-?\d{3}-?\d{4}",  # 400/800 service numbers
+    re.ASCII,  # full-width digits are not a phone number a computer can dial
 )
+# Unquoted, a phone is a number to an editor (027 85317029 loses its 0): 7 to 11 digits, or
+# +86 and a mobile.
+_PHONE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": f"^({_PHONE.pattern})$"},
+        {"type": "integer", "minimum": 2_000_000, "maximum": 99_999_999_999},
+        {"type": "integer", "minimum": 8_613_000_000_000, "maximum": 8_619_999_999_999},
+    ]
+}
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
 
@@ -139,13 +194,17 @@ def _check_email(value: str) -> str:
     return value
 
 
-Phone = Annotated[str, AfterValidator(_check_phone)]
-Email = Annotated[str, AfterValidator(_check_email)]
+Phone = Annotated[str, AfterValidator(_check_phone), WithJsonSchema(_PHONE_SCHEMA)]
+Email = Annotated[
+    str,
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "maxLength": 254, "pattern": f"^{_EMAIL.pattern}$"}),
+]
 
 # ---- patents -----------------------------------------------------------------------------------
 
-_APPLICATION = re.compile(r"(?:ZL)?(\d{12}|\d{8})\.([\dX])")
-_PUBLICATION = re.compile(r"CN\d{7,9}[ABCUSY]\d?")
+_APPLICATION = re.compile(r"(?:ZL)?(\d{12}|\d{8})\.([\dX])", re.ASCII)
+_PUBLICATION = re.compile(r"CN\d{7,9}[ABCUSY]\d?", re.ASCII)
 _PATENT_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 
 
@@ -166,38 +225,20 @@ def _check_patent_number(value: str) -> str:
     return value
 
 
-PatentNumber = Annotated[str, AfterValidator(_check_patent_number)]
-
-# ---- numbers and yes/no ------------------------------------------------------------------------
-
-# Only words whose meaning cannot be mistaken: 无 in “近3年内无不良记录: 无” means “no bad record”,
-# i.e. 是, so 有/无/没有 (and 1/0, yes/no, √/×) are refused rather than guessed.
-YES_WORDS = ("是", "true")
-NO_WORDS = ("否", "false")
-
-
-def _yes_no(value: Any) -> Any:
-    """Accept 是/否 and true/false (any case); anything else asks for 是 or 否."""
-    if isinstance(value, bool) or value is None:
-        return value
-    text = str(value)
-    word = text.lower()
-    if word in YES_WORDS:
-        return True
-    if word in NO_WORDS:
-        return False
-    raise _fail("field.yes-no", text)
-
-
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
-Count = Annotated[int, Field(ge=0, le=1_000_000)]
-# Money in 万元 or 元, kept exact; absurd values are refused rather than silently accepted.
-Money = Annotated[
-    Decimal,
-    Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=4),
-    # Editors should offer a number, as users type it, not pydantic's number-or-string form.
-    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1e12}),
+PatentNumber = Annotated[
+    str,
+    AfterValidator(_check_patent_number),
+    WithJsonSchema(
+        {  # unquoted, 202110123456.7 is a number to an editor; its check digit is techvp's
+            "anyOf": [
+                {"type": "string", "pattern": f"^({_APPLICATION.pattern}|{_PUBLICATION.pattern})$"},
+                {"type": "number", "minimum": 10_000_000, "maximum": 999_999_999_999.9},
+            ]
+        }
+    ),
 ]
+
+# ---- numbers, yes/no and dates: see techvp.models.scalars -------------------------------------
 
 
 def unique_items(values: list[Any]) -> list[Any]:

@@ -7,10 +7,7 @@ client, reaches the schema file, which accepts the filled form too.
 
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,10 +19,10 @@ from techvp.models import KINDS
 from techvp.template import SCHEMA_LINE, render_template
 from techvp.yamlio import parse_text
 from tests.factories import full_repo
+from tests.forms import fill, schema_client
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = ["--now", "2022-03-01T09:00:00+08:00"]
-_KEY = re.compile(r"^(?P<indent> *)(?P<dash>- )?(?P<key>[a-z_0-9]+):(?P<rest>.*)$")
 
 # What a clerk types into the required fields of each form, by dotted key path, written as
 # people write them (numbers and phones unquoted). Each goes where full_repo has that record.
@@ -128,30 +125,6 @@ FILLED: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
 }
-
-
-def fill(form: str, values: dict[str, str]) -> str:
-    """Type each value after its key's colon, leaving every other line as the form has it."""
-    out, stack, used = [], [], set()
-    for line in form.split("\n"):
-        match = _KEY.match(line)
-        if match is None or line.lstrip().startswith("#"):
-            out.append(line)
-            continue
-        indent = len(match["indent"]) + (2 if match["dash"] else 0)
-        stack = [(i, k) for i, k in stack if i < indent] + [(indent, match["key"])]
-        path = ".".join(k for _, k in stack)
-        if path in values:
-            line = f"{match['indent']}{match['dash'] or ''}{match['key']}: {values[path]}"
-            used.add(path)
-        out.append(line)
-    assert used == set(values), set(values) - used
-    return "\n".join(out)
-
-
-def schema_client(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "check_jsonschema", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

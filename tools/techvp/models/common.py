@@ -241,6 +241,10 @@ PatentNumber = Annotated[
 # ---- numbers, yes/no and dates: see techvp.models.scalars -------------------------------------
 
 
+# Beside AfterValidator(unique_items), so the schema says it too.
+UNIQUE_ITEMS = Field(json_schema_extra={"uniqueItems": True})
+
+
 def unique_items(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for index, value in enumerate(values):

@@ -8,6 +8,7 @@ from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from techvp.models.common import (
+    UNIQUE_ITEMS,
     Date,
     Email,
     Model,
@@ -97,7 +98,7 @@ class Expert(Model):
     title_level: TitleLevel = public("职称级别", "正高级 / 副高级 / 中级 / 初级")
     degree: Literal["博士", "硕士", "学士", "其他"] = public("学位")
     position: Name | None = public("职务", default=None)
-    research_fields: Annotated[list[Name], AfterValidator(unique_items)] = public(
+    research_fields: Annotated[list[Name], AfterValidator(unique_items), UNIQUE_ITEMS] = public(
         "研究领域", min_length=1, max_length=10
     )
     achievements: list[Text] = public(
@@ -119,7 +120,7 @@ class Expert(Model):
         "技术经理人培训证书", default="无"
     )
     previous_term: PreviousTerm | None = public("上期任职", default=None)
-    applications: Annotated[list[RecordId], AfterValidator(unique_items)] = public(
+    applications: Annotated[list[RecordId], AfterValidator(unique_items), UNIQUE_ITEMS] = public(
         "申报需求", "申报的企业需求编号，可多个", default_factory=list, max_length=20
     )
     political_status: Name | None = internal("党派", default=None)

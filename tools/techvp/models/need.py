@@ -8,6 +8,7 @@ from pydantic import AfterValidator, Field
 
 from techvp.models.common import (
     DIGITS,
+    UNIQUE_ITEMS,
     Count,
     CreditCode,
     Email,
@@ -51,8 +52,8 @@ class Enterprise(Model):
     industry: Name = public("所属行业", "须为批次行业目录中的一项")
     employees: Count = public("企业从业人数（名）")
     revenue_last_year: Money = public("上年营业收入（万元）")
-    qualifications: Annotated[list[Qualification], AfterValidator(unique_items)] = public(
-        "企业资质", "高新技术企业、科技型中小企业、专精特新中小企业等", default_factory=list
+    qualifications: Annotated[list[Qualification], AfterValidator(unique_items), UNIQUE_ITEMS] = (
+        public("企业资质", "高新技术企业、科技型中小企业、专精特新中小企业等", default_factory=list)
     )
     carrier: Carrier = public(
         "创新载体", "省级高新技术园区 / 市级以上科技企业孵化器 / 无", default="无"

@@ -16,8 +16,11 @@ what techvp accepts:
 - an optional field: also null, since a blank optional field means "not given".
 
 Only what YAML typing erases is beyond a schema: once `+5`, `1_000` or `0027` has become a number,
-its spelling is gone (techvp reads the text and asks for plain digits); a check digit, a date that
-does not exist, and rules across fields or records are techvp's alone.
+its spelling is gone (techvp reads the text and asks for plain digits); a check digit, the decimals
+of a typed number, and rules across fields or records are techvp's alone. An editor left on
+YAML 1.1 (yaml-language-server's `yaml.yamlVersion: "1.1"`) also types `yes`/`no`/`on`/`off` as
+booleans and so accepts them; techvp refuses them as unclear. The agreement is tested with
+check-jsonschema (ruamel.yaml, YAML 1.2) in tests/test_schema_agreement.py.
 """
 
 from __future__ import annotations

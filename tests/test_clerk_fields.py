@@ -82,3 +82,22 @@ def test_a_lower_case_credit_code_is_read_as_upper_case(tmp_path: Path) -> None:
     edit(root, NEED_FILE, "credit_code", credit_code().lower())
     code, out = validate(root)
     assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("expert_field", "“期望专家研究领域”（expert_field）"),
+        ("employees", "“企业从业人数（名）”（enterprise.employees）"),
+        ("phone", "“联系电话”（contact.phone）"),
+    ],
+)
+def test_a_required_field_left_blank_says_it_is_required(
+    tmp_path: Path, key: str, label: str
+) -> None:
+    root = full_repo(tmp_path)
+    edit(root, NEED_FILE, key, "")
+    code, out = validate(root)
+    assert code == 1
+    assert f"{label}是必填项，不能留空" in out
+    assert "空值" not in out

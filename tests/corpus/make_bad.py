@@ -207,7 +207,7 @@ single("unknown-nested-key", need("unknown-nested-key", industry="  industry: �
 single("list-instead-of-text", need("list-instead-of-text", expert_field="expert_field: [激光焊接, 光束整形]"), ("field.type", 13, 15))
 single("text-instead-of-mapping", need("text-instead-of-mapping", enterprise="enterprise: 武汉睿光激光科技有限公司", name=None, credit_code=None, industry=None, employees=None, revenue=None, qualifications=None, qual_item=None), ("field.type", 4, 13))
 single("mapping-instead-of-list", need("mapping-instead-of-list", qual_item="    高新技术企业: 是"), ("field.type", 11, 5))
-single("null-required-text", need("null-required-text", problem="problem: ~"), ("field.type", 14, 10))
+single("null-required-text", need("null-required-text", problem="problem: ~"), ("field.blank", 14, 10))
 single("bool-not-yes-no", need("bool-not-yes-no") + "withdrawn: maybe\n", ("field.yes-no", 18, 12))
 single("choice-category", need("choice-category", category="category: 技术服务"), ("field.choice", 12, 11))
 single("problem-too-short", need("problem-too-short", problem="problem: 焊接"), ("field.too-short", 14, 10))

@@ -15,6 +15,7 @@ from techvp.models.introspect import children, field_index, inner_models
 from techvp.yamlio import YamlDocument
 
 _QUOTED = re.compile(r"'([^']*)'")
+_BLANK_MEANS_MISSING = frozenset({"field.type", "field.choice", "field.date", "field.datetime"})
 __all__ = ["check_record", "inner_models"]  # inner_models: kept for callers of the old home
 
 
@@ -86,6 +87,8 @@ def _params(err: Any, code: str, model: type[BaseModel], path: KeyPath) -> dict[
 def _diagnostic(err: Any, model: type[BaseModel], doc: YamlDocument) -> Diagnostic:
     kind = err["type"]
     code = kind if kind in MESSAGES else PYDANTIC_TYPES.get(kind, "field.invalid")
+    if err.get("input") is None and code in _BLANK_MEANS_MISSING:
+        code = "field.blank"  # a required field left blank, as in a copied form
     path: KeyPath = tuple(err["loc"])
     at = (err.get("ctx") or {}).get("at")
     if at:

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "请检查是否提交了异常文件，或联系维护者",
     # fields (from the record schemas)
     "field.missing": "缺少必填字段{label}",
+    "field.blank": "{label}是必填项，不能留空",
     "field.unknown": "未知字段“{key}”{suggestion}",
     "field.type": "{label}应为{expected}，填写的是“{value}”",
     "field.choice": "{label}只能填写以下之一：{expected}；填写的是“{value}”",

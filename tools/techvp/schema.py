@@ -33,7 +33,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from techvp.models import KINDS
-from techvp.models.scalars import integer_pattern
+from techvp.models.scalars import integer_pattern, typed_or_text
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _NULL = {"type": "null"}
@@ -48,17 +48,15 @@ class EditorSchema(GenerateJsonSchema):
         number = super().int_schema(schema)
         low = int(number.get("minimum", number.get("exclusiveMinimum", -1) + 1))
         high = number.get("maximum", number.get("exclusiveMaximum", 10**15 + 1) - 1)
-        number.update(minimum=max(low, 0), maximum=int(high))
-        number.pop("exclusiveMinimum", None)
-        number.pop("exclusiveMaximum", None)
-        digits = {"type": "string", "pattern": integer_pattern(max(low, 0), int(high))}
-        return {"anyOf": [number, digits]}
+        low = max(low, 0)
+        pattern = integer_pattern(low, int(high))
+        return typed_or_text("integer", pattern, "integer", minimum=low, maximum=high)
 
     def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
         text = super().str_schema(schema)
         if set(text) - set(_TEXT_KEYS):  # a pattern or format: typed values are not text here
             return text
-        return {"anyOf": [text, {"type": "number"}, {"type": "boolean"}]}
+        return {**text, "type": ["string", "number", "boolean"]}  # lengths apply to text only
 
 
 def _allow_blank_optional(schema: dict[str, Any]) -> None:
@@ -72,6 +70,10 @@ def _allow_blank_optional(schema: dict[str, Any]) -> None:
             if "anyOf" in prop:
                 if _NULL not in prop["anyOf"]:
                     prop["anyOf"].append(_NULL)
+                continue
+            if "type" in prop and "enum" not in prop and "const" not in prop:
+                types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+                prop["type"] = [*types, "null"]
                 continue
             notes = {k: prop.pop(k) for k in list(prop) if k in _NOTES}
             inner = dict(prop)

@@ -192,3 +192,19 @@ TEMPLATE_INTERNAL = "不公开"
 TEMPLATE_CHOICES = "可选："
 TEMPLATE_DEFAULT = "不填即为“{default}”"
 TEMPLATE_UNCOMMENT = "不填可保持原样；需要填写时，删去下面各行开头的第一个“#”"
+
+# What an editor (yaml-language-server) shows when text misses a schema's pattern; the schemas
+# carry these as `patternErrorMessage`. techvp's own messages above say the same at CI time.
+EDITOR_HINTS: dict[str, str] = {
+    "yes-no": "只能填写“是”或“否”（也可写 true / false）",
+    "integer": "请填写 {low}–{high} 之间的整数",
+    "money": "请填写数字，最多 4 位小数，如 3200.5",
+    "record-id": "只能用小写英文字母、数字和“-”，3–64 个字符",
+    "credit-code": "统一社会信用代码为 18 位数字或大写字母（不使用 I、O、Z、S、V），第 3–8 位为行政区划代码",
+    "phone": "不是有效的电话号码（手机 11 位，或固话如 027-85317029、85317029）",
+    "email": "不是有效的电子邮箱",
+    "patent": "不是有效的专利号（如 ZL202110123456.7 或 CN112345678A）",
+    "division": "应为 6 位行政区划代码，如 420102",
+    "date": "日期写成 YYYY-MM-DD，如 2022-03-15",
+    "datetime": "应为带时区的日期时间，如 2022-03-15T17:00:00+08:00",
+}

@@ -18,6 +18,7 @@ from techvp.models.common import (
     Text,
     internal,
     public,
+    typed_or_text,
     unique_items,
 )
 
@@ -55,12 +56,7 @@ DivisionCode = Annotated[
     str,
     Field(pattern=_DIVISION),
     WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": _DIVISION},
-                {"type": "integer", "minimum": 100_000, "maximum": 899_999},
-            ]
-        }
+        typed_or_text("integer", _DIVISION, "division", minimum=100_000, maximum=899_999)
     ),
 ]
 

@@ -20,6 +20,7 @@ from techvp.models.scalars import Date as Date
 from techvp.models.scalars import Deadline as Deadline
 from techvp.models.scalars import Money as Money
 from techvp.models.scalars import YesNo as YesNo
+from techvp.models.scalars import text_pattern, typed_or_text
 
 VISIBILITY_KEY = "x-visibility"
 Visibility = Literal["public", "internal"]
@@ -79,12 +80,7 @@ def _fail(code: str, value: Any, **ctx: Any) -> PydanticCustomError:
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
 # An all-digit id typed unquoted is a number to an editor; a leading zero is lost there.
-_ID_SCHEMA = {
-    "anyOf": [
-        {"type": "string", "pattern": f"^{_ID.pattern}$"},
-        {"type": "integer", "minimum": 100},
-    ]
-}
+_ID_SCHEMA = typed_or_text("integer", f"^{_ID.pattern}$", "record-id", minimum=100)
 
 
 def is_record_id(value: str) -> bool:
@@ -153,12 +149,8 @@ CreditCode = Annotated[
     str,
     AfterValidator(_check_credit_code),
     WithJsonSchema(
-        {  # the check characters are not expressible; an all-digit code is a number to editors
-            "anyOf": [
-                {"type": "string", "pattern": CREDIT_PATTERN},
-                {"type": "integer", "minimum": 10**17, "maximum": 10**18 - 1},
-            ]
-        }
+        # The check characters are not expressible; an all-digit code is a number to editors.
+        typed_or_text("integer", CREDIT_PATTERN, "credit-code", minimum=10**17, maximum=10**18 - 1)
     ),
 ]
 
@@ -174,7 +166,7 @@ _PHONE = re.compile(
 # +86 and a mobile.
 _PHONE_SCHEMA = {
     "anyOf": [
-        {"type": "string", "pattern": f"^({_PHONE.pattern})$"},
+        text_pattern(f"^({_PHONE.pattern})$", "phone"),
         {"type": "integer", "minimum": 2_000_000, "maximum": 99_999_999_999},
         {"type": "integer", "minimum": 8_613_000_000_000, "maximum": 8_619_999_999_999},
     ]
@@ -198,7 +190,7 @@ Phone = Annotated[str, AfterValidator(_check_phone), WithJsonSchema(_PHONE_SCHEM
 Email = Annotated[
     str,
     AfterValidator(_check_email),
-    WithJsonSchema({"type": "string", "maxLength": 254, "pattern": f"^{_EMAIL.pattern}$"}),
+    WithJsonSchema({**text_pattern(f"^{_EMAIL.pattern}$", "email"), "maxLength": 254}),
 ]
 
 # ---- patents -----------------------------------------------------------------------------------
@@ -229,12 +221,14 @@ PatentNumber = Annotated[
     str,
     AfterValidator(_check_patent_number),
     WithJsonSchema(
-        {  # unquoted, 202110123456.7 is a number to an editor; its check digit is techvp's
-            "anyOf": [
-                {"type": "string", "pattern": f"^({_APPLICATION.pattern}|{_PUBLICATION.pattern})$"},
-                {"type": "number", "minimum": 10_000_000, "maximum": 999_999_999_999.9},
-            ]
-        }
+        # Unquoted, 202110123456.7 is a number to an editor; its check digit is techvp's.
+        typed_or_text(
+            "number",
+            f"^({_APPLICATION.pattern}|{_PUBLICATION.pattern})$",
+            "patent",
+            minimum=10_000_000,
+            maximum=999_999_999_999.9,
+        )
     ),
 ]
 

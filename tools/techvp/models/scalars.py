@@ -18,6 +18,8 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from techvp.messages.core import EDITOR_HINTS
+
 # Only words whose meaning cannot be mistaken: 无 in “近3年内无不良记录: 无” means “no bad record”,
 # i.e. 是, so 有/无/没有 (and 1/0, yes/no, √/×) are refused rather than guessed.
 YES_WORDS = ("是", "true")
@@ -32,6 +34,24 @@ DATETIME_PATTERN = (
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?"
     "([Zz]|[+-][0-9]{2}:?[0-9]{2})$"
 )
+
+
+def typed_or_text(typed: str, pattern: str, hint: str, **bounds: Any) -> dict[str, Any]:
+    """The schema of a value an editor sees either typed (`typed`: integer, number, boolean) or as
+    text. JSON Schema applies `pattern` to text only and the bounds to numbers only, so one schema
+    holds both, and an editor's message names the pattern or the bound that was missed; `hint`
+    (a key of EDITOR_HINTS) is what yaml-language-server shows instead of the bare pattern."""
+    message = EDITOR_HINTS[hint].format(**bounds_text(bounds))
+    return {"type": [typed, "string"], "pattern": pattern, "patternErrorMessage": message, **bounds}
+
+
+def text_pattern(pattern: str, hint: str) -> dict[str, Any]:
+    """The schema of text that must match `pattern`, with its message for editors."""
+    return {"type": "string", "pattern": pattern, "patternErrorMessage": EDITOR_HINTS[hint]}
+
+
+def bounds_text(bounds: dict[str, Any]) -> dict[str, str]:
+    return {"low": f"{bounds.get('minimum', '')}", "high": f"{bounds.get('maximum', '')}"}
 
 
 def _text_matching(pattern: re.Pattern[str], error: str) -> Any:
@@ -59,7 +79,7 @@ def _yes_no(value: Any) -> Any:
 YesNo = Annotated[
     bool,
     BeforeValidator(_yes_no),
-    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": YES_NO_PATTERN}]}),
+    WithJsonSchema(typed_or_text("boolean", YES_NO_PATTERN, "yes-no")),
 ]
 
 # A whole number written as digits. Its range goes in the same Annotated, before this marker
@@ -84,24 +104,19 @@ Money = Annotated[
         decimal_places=MONEY_PLACES,
     ),
     WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": float(MONEY_MAX)},
-                {"type": "string", "pattern": MONEY_PATTERN},
-            ]
-        }
+        typed_or_text("number", MONEY_PATTERN, "money", minimum=0, maximum=float(MONEY_MAX))
     ),
 ]
 
 Date = Annotated[
     date,
     _text_matching(re.compile(DATE_PATTERN[1:-1]), "date_parsing"),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+    WithJsonSchema({**text_pattern(DATE_PATTERN, "date"), "format": "date"}),
 ]
 Deadline = Annotated[
     AwareDatetime,
     _text_matching(re.compile(DATETIME_PATTERN[1:-1]), "datetime_parsing"),
-    WithJsonSchema({"type": "string", "pattern": DATETIME_PATTERN}),
+    WithJsonSchema(text_pattern(DATETIME_PATTERN, "datetime")),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from techvp.models import KINDS
@@ -36,3 +37,21 @@ def test_every_record_file_names_its_schema_on_the_first_line() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.exists(), f"{path}: {target}"
+
+
+def test_every_pattern_carries_a_chinese_message_for_editors() -> None:
+    """yaml-language-server shows `patternErrorMessage` instead of the bare regular expression."""
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            if "pattern" in node:
+                message = node.get("patternErrorMessage", "")
+                assert any("\u4e00" <= c <= "\u9fff" for c in message), where
+            for key, value in node.items():
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}[{index}]")
+
+    for name in KINDS:
+        walk(json.loads((ROOT / "schemas" / schema_filename(name)).read_text("utf-8")), name)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import typing
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -13,31 +11,12 @@ from pydantic import BaseModel, ValidationError
 from techvp.diagnostics import Diagnostic, KeyPath, error, format_key_path
 from techvp.guard.scan import redact
 from techvp.messages.core import BOUNDS, EXPECTED_KIND, FOUND_KIND, MESSAGES, PYDANTIC_TYPES
+from techvp.models.introspect import children, field_index, inner_models
 from techvp.yamlio import YamlDocument
 
 _QUOTED = re.compile(r"'([^']*)'")
-
-
-def inner_models(annotation: Any) -> list[type[BaseModel]]:
-    """Models nested anywhere in an annotation (Optional, list, dict, Annotated)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found: list[type[BaseModel]] = []
-    for arg in typing.get_args(annotation):
-        found.extend(inner_models(arg))
-    return found
-
-
-@cache
-def field_index(model: type[BaseModel]) -> dict[tuple[str, ...], tuple[str, type[BaseModel]]]:
-    """Every field path of a model (list indexes dropped) → (Chinese title, owning model)."""
-    index: dict[tuple[str, ...], tuple[str, type[BaseModel]]] = {}
-    for name, info in model.model_fields.items():
-        index[(name,)] = (info.title or name, model)
-        for inner in inner_models(info.annotation):
-            for sub, value in field_index(inner).items():
-                index[(name, *sub)] = value
-    return index
+_BLANK_MEANS_MISSING = frozenset({"field.type", "field.choice", "field.date", "field.datetime"})
+__all__ = ["check_record", "inner_models"]  # inner_models: kept for callers of the old home
 
 
 def _names_only(path: KeyPath) -> tuple[str, ...]:
@@ -52,7 +31,7 @@ def _label(model: type[BaseModel], path: KeyPath) -> str:
     dotted = format_key_path(path)
     if not names:
         return f"（{dotted}）" if dotted else "记录"
-    return f"“{index[names][0]}”（{dotted}）"
+    return f"“{index[names].title}”（{dotted}）"
 
 
 def _show(value: Any) -> str:
@@ -66,13 +45,7 @@ def _suggest(model: type[BaseModel], path: KeyPath) -> str:
     """ "Did you mean" for an unknown key: a near English key, or the key whose title was typed."""
     parent = _names_only(path[:-1])
     key = str(path[-1])
-    siblings = {
-        names[-1]: title
-        for names, (title, _) in field_index(model).items()
-        if names[:-1] == parent and len(names) == len(parent) + 1
-    }
-    if not parent:
-        siblings = {n: model.model_fields[n].title or n for n in model.model_fields}
+    siblings = {name: spec.title for name, spec in children(model, parent).items()}
     for name, title in siblings.items():
         if key == title or key in title.split("（")[0]:
             return f"，“{key}”对应的字段名是“{name}”"
@@ -104,11 +77,8 @@ def _params(err: Any, code: str, model: type[BaseModel], path: KeyPath) -> dict[
         params["key"] = str(path[-1])
         params["suggestion"] = _suggest(model, path)
     elif code == "field.format":
-        index = field_index(model)
-        names = _names_only(path)
-        info_model = index[names][1] if names in index else model
-        info = info_model.model_fields.get(names[-1]) if names else None
-        params["hint"] = (info.description if info else None) or "请检查格式"
+        spec = field_index(model).get(_names_only(path))
+        params["hint"] = spec.description if spec else "请检查格式"
     elif code == "field.invalid":
         params["detail"] = err.get("msg", "")
     return params
@@ -117,6 +87,8 @@ def _params(err: Any, code: str, model: type[BaseModel], path: KeyPath) -> dict[
 def _diagnostic(err: Any, model: type[BaseModel], doc: YamlDocument) -> Diagnostic:
     kind = err["type"]
     code = kind if kind in MESSAGES else PYDANTIC_TYPES.get(kind, "field.invalid")
+    if err.get("input") is None and code in _BLANK_MEANS_MISSING:
+        code = "field.blank"  # a required field left blank, as in a copied form
     path: KeyPath = tuple(err["loc"])
     at = (err.get("ctx") or {}).get("at")
     if at:

@@ -1,81 +1,102 @@
 """Blank, commented YAML forms for each record kind, written from the models themselves.
 
 Every field gets its Chinese title, description, whether it is required and its allowed values
-as a comment above an empty value, so the form and the schema can never disagree.
+as a comment above an empty value, so the form and the schema can never disagree. An optional
+field left blank means "not given", so a form with only its required fields filled is valid.
+An optional structure that has required fields of its own (指定专家, 专利, 上期任职…) is shown
+commented out: left as it is, it is simply not given; to fill it, the user deletes the first
+“#” of each of its lines.
+
+The `$schema` line is written for where the README tells the user to put the copy
+(`submissions/needs/<批次>/<地区>/` is four folders below the repository root), so editors find
+the schema once the form is in place.
 """
 
 from __future__ import annotations
 
-import typing
 from pathlib import Path
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
-from techvp.modelcheck import inner_models
+from techvp.layout import EXPECTED_PATHS
+from techvp.messages.core import (
+    TEMPLATE_CHOICES,
+    TEMPLATE_DEFAULT,
+    TEMPLATE_HEAD,
+    TEMPLATE_INTERNAL,
+    TEMPLATE_OPTIONAL,
+    TEMPLATE_REQUIRED,
+    TEMPLATE_UNCOMMENT,
+)
 from techvp.models import KINDS
-from techvp.models.common import visibility_of
+from techvp.models.introspect import FieldSpec, fields
 
-REQUIRED, OPTIONAL, INTERNAL = "必填", "选填", "不公开"
-
-
-def _choices(annotation: object) -> list[str]:
-    """The allowed values of a Literal field, however it is wrapped."""
-    if typing.get_origin(annotation) is typing.Literal:
-        return [str(a) for a in typing.get_args(annotation)]
-    out: list[str] = []
-    for arg in typing.get_args(annotation):
-        out.extend(_choices(arg))
-    return out
+SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
-def _is_list(annotation: object) -> bool:
-    if typing.get_origin(annotation) is list:
-        return True
-    return any(_is_list(a) for a in typing.get_args(annotation))
+def destination(kind_name: str) -> str:
+    """Where the README says a filled copy of this kind's form goes."""
+    return EXPECTED_PATHS[KINDS[kind_name].folder]
 
 
-def _comment(model: type[BaseModel], name: str, info: FieldInfo, indent: str) -> list[str]:
-    notes = [REQUIRED if info.is_required() else OPTIONAL]
-    if visibility_of(model, name) == "internal":
-        notes.append(INTERNAL)
-    title = info.title or name
-    text = f"{indent}# {title}（{'，'.join(notes)}）"
-    if info.description and info.description != title:
-        text += f"：{info.description}"
+def schema_path(kind_name: str) -> str:
+    """The schema, relative to the folder a filled form is put in."""
+    depth = destination(kind_name).count("/")
+    return "../" * depth + f"schemas/{kind_name}.schema.json"
+
+
+def _comment(spec: FieldSpec, indent: str) -> list[str]:
+    notes = [TEMPLATE_REQUIRED if spec.required else TEMPLATE_OPTIONAL]
+    if spec.visibility == "internal":
+        notes.append(TEMPLATE_INTERNAL)
+    text = f"{indent}# {spec.title}（{'，'.join(notes)}）"
+    if spec.description != spec.title:
+        text += f"：{spec.description}"
     lines = [text]
-    choices = _choices(info.annotation)
-    if choices:
-        lines.append(f"{indent}#   可选：{' / '.join(choices)}")
+    if spec.choices:
+        lines.append(f"{indent}#   {TEMPLATE_CHOICES}{' / '.join(spec.choices)}")
+    if spec.default is not None:
+        lines.append(f"{indent}#   {TEMPLATE_DEFAULT.format(default=spec.default)}")
     return lines
+
+
+def _commented(lines: list[str]) -> list[str]:
+    """Lines that become the given ones again when their first “#” is deleted."""
+    return ["#" + line for line in lines]
+
+
+def _structure(spec: FieldSpec, inner: type[BaseModel], indent: str) -> list[str]:
+    if spec.is_list:
+        item = _fields(inner, indent + "    ")
+        first = next(i for i, line in enumerate(item) if not line.lstrip().startswith("#"))
+        item[first] = f"{indent}  - " + item[first].lstrip()  # the list's one example item
+        return item
+    return _fields(inner, indent + "  ")
 
 
 def _fields(model: type[BaseModel], indent: str) -> list[str]:
     lines: list[str] = []
-    for name, info in model.model_fields.items():
-        lines.extend(_comment(model, name, info, indent))
-        inner = inner_models(info.annotation)
-        if inner and _is_list(info.annotation):
-            lines.append(f"{indent}{name}:")
-            item = _fields(inner[0], indent + "    ")
-            first = next(i for i, line in enumerate(item) if not line.lstrip().startswith("#"))
-            item[first] = f"{indent}  - " + item[first].lstrip()  # the list's one example item
-            lines.extend(item)
-        elif inner:
-            lines.append(f"{indent}{name}:")
-            lines.extend(_fields(inner[0], indent + "  "))
-        elif _is_list(info.annotation):
-            lines.append(f"{indent}{name}: []")
+    for spec in fields(model):
+        lines.extend(_comment(spec, indent))
+        if spec.inner is not None:
+            body = _structure(spec, spec.inner, indent)
+            if not spec.required and (spec.is_list or spec.inner_has_required):
+                lines.append(f"{indent}#   {TEMPLATE_UNCOMMENT}")
+                body = _commented(body)
+            lines.append(f"{indent}{spec.name}:")
+            lines.extend(body)
+        elif spec.is_list:
+            lines.append(f"{indent}{spec.name}: []")
         else:
-            lines.append(f"{indent}{name}:")
+            lines.append(f"{indent}{spec.name}:")
     return lines
 
 
-def render_template(kind_name: str, schema_path: str) -> str:
+def render_template(kind_name: str) -> str:
     kind = KINDS[kind_name]
     head = [
-        f"# yaml-language-server: $schema={schema_path}",
-        f"# {kind.title}：在冒号后填写；选填项不需要可整行删除。",
+        f"{SCHEMA_LINE}{schema_path(kind_name)}",
+        TEMPLATE_HEAD.format(title=kind.title, destination=destination(kind_name)),
     ]
     return "\n".join([*head, *_fields(kind.model, "")]) + "\n"
 
@@ -85,6 +106,6 @@ def write_templates(out: Path) -> list[Path]:
     written = []
     for name in KINDS:
         path = out / f"{name}.yaml"
-        path.write_text(render_template(name, f"../schemas/{name}.schema.json"), encoding="utf-8")
+        path.write_text(render_template(name), encoding="utf-8")
         written.append(path)
     return written

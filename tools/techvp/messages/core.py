@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "请检查是否提交了异常文件，或联系维护者",
     # fields (from the record schemas)
     "field.missing": "缺少必填字段{label}",
+    "field.blank": "{label}是必填项，不能留空",
     "field.unknown": "未知字段“{key}”{suggestion}",
     "field.type": "{label}应为{expected}，填写的是“{value}”",
     "field.choice": "{label}只能填写以下之一：{expected}；填写的是“{value}”",
@@ -57,9 +58,10 @@ MESSAGES: dict[str, str] = {
     "field.record-id": "{label}“{value}”不合规：只能用小写英文字母、数字和“-”，3–64 个字符",
     "field.credit-code-charset": "{label}“{value}”含有不允许的字符“{char}”（统一社会信用代码不使用 I、O、Z、S、V）",
     "field.credit-code-length": "{label}应为 18 位，填写的“{value}”为 {length} 位",
-    "field.credit-code-checksum": "{label}“{value}”校验位错误（GB 32100-2015）：第 18 位应为“{expected}”",
-    "field.credit-code-org-checksum": "{label}“{value}”第 9–17 位组织机构代码校验错误（GB 11714）",
+    "field.credit-code-checksum": "{label}“{value}”未通过校验（GB 32100-2015），很可能有字符输错，请对照营业执照逐位核对",
+    "field.credit-code-org-checksum": "{label}“{value}”第 9–17 位（组织机构代码）未通过校验（GB 11714），很可能有字符输错，请对照营业执照逐位核对",
     "field.credit-code-division": "{label}“{value}”第 3–8 位“{division}”不是有效的行政区划代码",
+    "field.yes-no": "{label}只能填写“是”或“否”（也可写 true / false）；“{value}”的意思不明确，请改为“是”或“否”",
     "field.phone": "{label}“{value}”不是有效的电话号码（手机 11 位，或固话如 027-85317029、85317029）",
     "field.email": "{label}“{value}”不是有效的电子邮箱",
     "field.patent-number": "{label}“{value}”不是有效的专利号（如 ZL202110123456.7 或 CN112345678A）",
@@ -186,3 +188,31 @@ YAML_PROBLEMS: dict[str, str] = {
 
 # A key followed by a full-width colon, as Chinese input methods type it.
 FULLWIDTH_COLON = "键后面用了中文冒号“：”，请改为英文冒号加空格“: ”"
+
+# The blank forms written by `techvp template`.
+TEMPLATE_HEAD = (
+    "# {title}：填好后保存为 {destination}\n"
+    "# 在冒号后填写。必填项必须填写；选填项不需要时留空或整行删除，留空即表示不填。"
+)
+TEMPLATE_REQUIRED = "必填"
+TEMPLATE_OPTIONAL = "选填"
+TEMPLATE_INTERNAL = "不公开"
+TEMPLATE_CHOICES = "可选："
+TEMPLATE_DEFAULT = "不填即为“{default}”"
+TEMPLATE_UNCOMMENT = "不填可保持原样；需要填写时，删去下面各行开头的第一个“#”"
+
+# What an editor (yaml-language-server) shows when text misses a schema's pattern; the schemas
+# carry these as `patternErrorMessage`. techvp's own messages above say the same at CI time.
+EDITOR_HINTS: dict[str, str] = {
+    "yes-no": "只能填写“是”或“否”（也可写 true / false）",
+    "integer": "请填写 {low}–{high} 之间的整数",
+    "money": "请填写数字，最多 4 位小数，如 3200.5",
+    "record-id": "只能用小写英文字母、数字和“-”，3–64 个字符",
+    "credit-code": "统一社会信用代码为 18 位数字或大写字母（不使用 I、O、Z、S、V），第 3–8 位为行政区划代码",
+    "phone": "不是有效的电话号码（手机 11 位，或固话如 027-85317029、85317029）",
+    "email": "不是有效的电子邮箱",
+    "patent": "不是有效的专利号（如 ZL202110123456.7 或 CN112345678A）",
+    "division": "应为 6 位行政区划代码，如 420102",
+    "date": "日期写成 YYYY-MM-DD，如 2022-03-15",
+    "datetime": "应为带时区的日期时间，如 2022-03-15T17:00:00+08:00",
+}

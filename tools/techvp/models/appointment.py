@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from techvp.models.common import Model, RecordId, internal, public
+from techvp.models.common import Date, Model, RecordId, internal, public
 
 Status = Literal["selected", "signed", "on_duty", "not_signed", "terminated", "completed"]
 STATUS_LABELS: dict[str, str] = {
@@ -36,8 +35,8 @@ class Appointment(Model):
         "selected 已选派 / signed 已签约 / on_duty 已到岗 / not_signed 未签约到岗 / "
         "terminated 已终止 / completed 已期满",
     )
-    signed_on: date | None = public("签约日期", default=None)
-    on_duty_on: date | None = public("到岗日期", default=None)
+    signed_on: Date | None = public("签约日期", default=None)
+    on_duty_on: Date | None = public("到岗日期", default=None)
     not_signed_reason: Annotated[str, Field(min_length=1, max_length=300)] | None = internal(
         "未能签约到岗、履职服务原因", "300 字以内", default=None
     )

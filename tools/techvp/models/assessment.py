@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from techvp.models.common import Model, RecordId, YesNo, internal, public
+from techvp.models.common import Date, Model, RecordId, YesNo, internal, public
 from techvp.models.outcomes import Outcomes
 
 SUMMARY_LIMIT = 1500
@@ -41,7 +40,7 @@ class EnterpriseEvaluation(Model):
 
 class Opinion(Model):
     text: Annotated[str, Field(min_length=1, max_length=500)] = internal("考核意见")
-    date: dt.date = internal("日期")
+    date: Date = internal("日期")
 
 
 class Opinions(Model):

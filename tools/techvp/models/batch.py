@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, AwareDatetime, PositiveInt, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from techvp.models.common import (
+    DIGITS,
+    Date,
+    Deadline,
     Model,
     Money,
     Name,
@@ -16,6 +18,7 @@ from techvp.models.common import (
     Text,
     internal,
     public,
+    typed_or_text,
     unique_items,
 )
 
@@ -47,22 +50,31 @@ GB4754_SECTIONS = (
 )
 
 
+# GB/T 2260 codes start with a province-level code, 11 to 82.
+_DIVISION = "^[1-8][0-9]{5}$"
+DivisionCode = Annotated[
+    str,
+    Field(pattern=_DIVISION),
+    WithJsonSchema(
+        typed_or_text("integer", _DIVISION, "division", minimum=100_000, maximum=899_999)
+    ),
+]
+
+
 class Region(Model):
     slug: RecordId = public("地区编号", "英文小写字母、数字和“-”，用作目录名，如 jiangan")
     name: Name = public("地区名称", "如 江岸区、东湖新技术开发区")
-    code: str = public(
-        "行政区划代码",
-        "6 位 GB/T 2260 代码，如 420102；用于判断企业是否本地注册",
-        pattern=r"^\d{6}$",
+    code: DivisionCode = public(
+        "行政区划代码", "6 位 GB/T 2260 代码，如 420102；用于判断企业是否本地注册"
     )
 
 
 class Deadlines(Model):
-    needs: AwareDatetime = public("需求征集截止", "如 2022-03-15T17:00:00+08:00")
-    experts: AwareDatetime = public("专家推荐截止")
-    matching: AwareDatetime = public("供需对接截止")
-    selection: AwareDatetime = public("确定选派人选截止")
-    on_duty: AwareDatetime = public("到岗履职截止")
+    needs: Deadline = public("需求征集截止", "如 2022-03-15T17:00:00+08:00")
+    experts: Deadline = public("专家推荐截止")
+    matching: Deadline = public("供需对接截止")
+    selection: Deadline = public("确定选派人选截止")
+    on_duty: Deadline = public("到岗履职截止")
 
 
 class Tranche(Model):
@@ -89,9 +101,13 @@ class Funding(Model):
 
 
 class Service(Model):
-    years: PositiveInt = public("服务期（年）", default=2, le=10)
-    min_days_per_month: int | None = public("每月最少服务天数", default=None, ge=1, le=31)
-    min_months_per_year: int | None = public("每年最少服务月数", default=None, ge=1, le=12)
+    years: Annotated[int, Field(ge=1, le=10), DIGITS] = public("服务期（年）", default=2)
+    min_days_per_month: Annotated[int, Field(ge=1, le=31), DIGITS] | None = public(
+        "每月最少服务天数", default=None
+    )
+    min_months_per_year: Annotated[int, Field(ge=1, le=12), DIGITS] | None = public(
+        "每年最少服务月数", default=None
+    )
 
     @model_validator(mode="after")
     def _one_rule(self) -> Service:
@@ -114,9 +130,9 @@ class Batch(Model):
     policy_overrides: dict[str, Any] = public(
         "政策参数调整", "参数名 → 值，覆盖政策模板的默认参数", default_factory=dict
     )
-    reference_date: date = public("年龄计算基准日", "年龄按此日期计算")
+    reference_date: Date = public("年龄计算基准日", "年龄按此日期计算")
     deadlines: Deadlines = public("各环节截止时间")
-    quota: PositiveInt = public("选派名额", "本批次选派总人数", le=100_000)
+    quota: Annotated[int, Field(ge=1, le=100_000), DIGITS] = public("选派名额", "本批次选派总人数")
     regions: Annotated[list[Region], AfterValidator(_unique_regions)] = public(
         "地区", "参与本批次的区（开发区）", min_length=1
     )
@@ -131,5 +147,5 @@ class Batch(Model):
         default_factory=dict,
     )
     funding: Funding = public("经费")
-    service: Service = public("服务要求")
+    service: Service = public("服务要求", "每月最少服务天数、每年最少服务月数至少填写一项")
     contact: Text | None = internal("联系人", "主办处室联系人及电话", default=None)

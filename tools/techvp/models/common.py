@@ -7,11 +7,20 @@ so a failed check reaches the user as that code's Chinese text.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
+
+from techvp.models.scalars import DIGITS as DIGITS
+from techvp.models.scalars import NO_WORDS as NO_WORDS
+from techvp.models.scalars import YES_WORDS as YES_WORDS
+from techvp.models.scalars import Count as Count
+from techvp.models.scalars import Date as Date
+from techvp.models.scalars import Deadline as Deadline
+from techvp.models.scalars import Money as Money
+from techvp.models.scalars import YesNo as YesNo
+from techvp.models.scalars import text_pattern, typed_or_text
 
 VISIBILITY_KEY = "x-visibility"
 Visibility = Literal["public", "internal"]
@@ -33,9 +42,25 @@ def internal(title: str, description: str = "", **kw: Any) -> Any:
 
 
 class Model(BaseModel):
-    """Base of every record and nested structure: unknown keys are errors, values immutable."""
+    """Base of every record and nested structure: unknown keys are errors, values immutable.
+
+    An optional field left blank (`capacity:` as the blank form ships it) means "not given" and
+    takes its default; a required field left blank is still an error.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_optional_is_absent(cls, data: Any) -> Any:
+        if isinstance(data, dict) and None in data.values():
+            fields = cls.model_fields
+            return {
+                k: v
+                for k, v in data.items()
+                if v is not None or k not in fields or fields[k].is_required()
+            }
+        return data
 
 
 def visibility_of(model: type[BaseModel], name: str) -> Visibility | None:
@@ -54,6 +79,8 @@ def _fail(code: str, value: Any, **ctx: Any) -> PydanticCustomError:
 # ---- ids -------------------------------------------------------------------------------------
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
+# An all-digit id typed unquoted is a number to an editor; a leading zero is lost there.
+_ID_SCHEMA = typed_or_text("integer", f"^{_ID.pattern}$", "record-id", minimum=100)
 
 
 def is_record_id(value: str) -> bool:
@@ -66,7 +93,7 @@ def _check_id(value: str) -> str:
     return value
 
 
-RecordId = Annotated[str, AfterValidator(_check_id)]
+RecordId = Annotated[str, AfterValidator(_check_id), WithJsonSchema(_ID_SCHEMA)]
 
 # ---- 统一社会信用代码 (GB 32100-2015) ----------------------------------------------------------
 
@@ -97,6 +124,7 @@ def credit_division(code: str) -> str:
 
 
 def _check_credit_code(value: str) -> str:
+    value = value.upper()  # codes are printed in capitals; a lower-case copy means the same
     if len(value) != 18:
         raise _fail("field.credit-code-length", value, length=len(value))
     for char in value:
@@ -105,23 +133,44 @@ def _check_credit_code(value: str) -> str:
     division = credit_division(value)
     if not division.isdigit() or division[:2] not in PROVINCE_CODES:
         raise _fail("field.credit-code-division", value, division=division)
-    expected = credit_check_char(value[:17])
-    if value[17] != expected:
-        raise _fail("field.credit-code-checksum", value, expected=expected)
+    # Which character is wrong cannot be known, so no "correct" check character is suggested:
+    # a clerk told one would change it, and a typo elsewhere would then pass.
+    if value[17] != credit_check_char(value[:17]):
+        raise _fail("field.credit-code-checksum", value)
     if value[16] != org_check_char(value[8:16]):
         raise _fail("field.credit-code-org-checksum", value)
     return value
 
 
-CreditCode = Annotated[str, AfterValidator(_check_credit_code)]
+_CREDIT_CHAR = "[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]"
+_PROVINCE = "(" + "|".join(sorted(PROVINCE_CODES)) + ")"
+CREDIT_PATTERN = f"^{_CREDIT_CHAR}{{2}}{_PROVINCE}[0-9]{{4}}{_CREDIT_CHAR}{{10}}$"
+CreditCode = Annotated[
+    str,
+    AfterValidator(_check_credit_code),
+    WithJsonSchema(
+        # The check characters are not expressible; an all-digit code is a number to editors.
+        typed_or_text("integer", CREDIT_PATTERN, "credit-code", minimum=10**17, maximum=10**18 - 1)
+    ),
+]
 
 # ---- contact formats -------------------------------------------------------------------------
 
 _PHONE = re.compile(
     r"(\+86[- ]?)?1[3-9]\d{9}"  # mobile
     r"|(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?"  # landline, area code optional, extension
-    r"|[48]00-?\d{3}-?\d{4}"  # 400/800 service numbers
+    r"|[48]00-?\d{3}-?\d{4}",  # 400/800 service numbers
+    re.ASCII,  # full-width digits are not a phone number a computer can dial
 )
+# Unquoted, a phone is a number to an editor (027 85317029 loses its 0): 7 to 11 digits, or
+# +86 and a mobile.
+_PHONE_SCHEMA = {
+    "anyOf": [
+        text_pattern(f"^({_PHONE.pattern})$", "phone"),
+        {"type": "integer", "minimum": 2_000_000, "maximum": 99_999_999_999},
+        {"type": "integer", "minimum": 8_613_000_000_000, "maximum": 8_619_999_999_999},
+    ]
+}
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
 
@@ -137,13 +186,17 @@ def _check_email(value: str) -> str:
     return value
 
 
-Phone = Annotated[str, AfterValidator(_check_phone)]
-Email = Annotated[str, AfterValidator(_check_email)]
+Phone = Annotated[str, AfterValidator(_check_phone), WithJsonSchema(_PHONE_SCHEMA)]
+Email = Annotated[
+    str,
+    AfterValidator(_check_email),
+    WithJsonSchema({**text_pattern(f"^{_EMAIL.pattern}$", "email"), "maxLength": 254}),
+]
 
 # ---- patents -----------------------------------------------------------------------------------
 
-_APPLICATION = re.compile(r"(?:ZL)?(\d{12}|\d{8})\.([\dX])")
-_PUBLICATION = re.compile(r"CN\d{7,9}[ABCUSY]\d?")
+_APPLICATION = re.compile(r"(?:ZL)?(\d{12}|\d{8})\.([\dX])", re.ASCII)
+_PUBLICATION = re.compile(r"CN\d{7,9}[ABCUSY]\d?", re.ASCII)
 _PATENT_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 
 
@@ -164,33 +217,26 @@ def _check_patent_number(value: str) -> str:
     return value
 
 
-PatentNumber = Annotated[str, AfterValidator(_check_patent_number)]
-
-# ---- numbers and yes/no ------------------------------------------------------------------------
-
-_YES = frozenset({"是", "有", "√"})
-_NO = frozenset({"否", "无", "×"})
-
-
-def _yes_no(value: Any) -> Any:
-    """Accept 是/否 as well as true/false, as the seed forms write them."""
-    if isinstance(value, str):
-        if value in _YES:
-            return True
-        if value in _NO:
-            return False
-    return value
-
-
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
-Count = Annotated[int, Field(ge=0, le=1_000_000)]
-# Money in 万元 or 元, kept exact; absurd values are refused rather than silently accepted.
-Money = Annotated[
-    Decimal,
-    Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=4),
-    # Editors should offer a number, as users type it, not pydantic's number-or-string form.
-    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1e12}),
+PatentNumber = Annotated[
+    str,
+    AfterValidator(_check_patent_number),
+    WithJsonSchema(
+        # Unquoted, 202110123456.7 is a number to an editor; its check digit is techvp's.
+        typed_or_text(
+            "number",
+            f"^({_APPLICATION.pattern}|{_PUBLICATION.pattern})$",
+            "patent",
+            minimum=10_000_000,
+            maximum=999_999_999_999.9,
+        )
+    ),
 ]
+
+# ---- numbers, yes/no and dates: see techvp.models.scalars -------------------------------------
+
+
+# Beside AfterValidator(unique_items), so the schema says it too.
+UNIQUE_ITEMS = Field(json_schema_extra={"uniqueItems": True})
 
 
 def unique_items(values: list[Any]) -> list[Any]:

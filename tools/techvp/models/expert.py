@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from techvp.models.common import (
+    UNIQUE_ITEMS,
+    Date,
     Email,
     Model,
     Name,
@@ -88,7 +89,7 @@ class Expert(Model):
     batch: RecordId = public("批次", "与所在目录相同")
     name: Name = public("姓名")
     gender: Literal["男", "女"] = internal("性别")
-    birth_date: date = internal("出生日期", "用于按批次基准日计算年龄；不公开")
+    birth_date: Date = internal("出生日期", "用于按批次基准日计算年龄；不公开")
     institution: Name = public("派出单位")
     department: Name | None = public("院系", default=None)
     institution_type: InstitutionType = public("派出单位类型")
@@ -97,10 +98,15 @@ class Expert(Model):
     title_level: TitleLevel = public("职称级别", "正高级 / 副高级 / 中级 / 初级")
     degree: Literal["博士", "硕士", "学士", "其他"] = public("学位")
     position: Name | None = public("职务", default=None)
-    research_fields: Annotated[list[Name], AfterValidator(unique_items)] = public(
+    research_fields: Annotated[list[Name], AfterValidator(unique_items), UNIQUE_ITEMS] = public(
         "研究领域", min_length=1, max_length=10
     )
-    achievements: list[Text] = public("科研成果", default_factory=list, max_length=20)
+    achievements: list[Text] = public(
+        "科研成果",
+        "论文、项目、奖励等；政策一般要求科研成果或发明专利至少一项",
+        default_factory=list,
+        max_length=20,
+    )
     patents: list[Patent] = public("专利", default_factory=list, max_length=50)
     core_ip: YesNo = public(
         "拥有核心知识产权或成熟科技成果",
@@ -108,13 +114,13 @@ class Expert(Model):
         default=False,
     )
     clean_record_3y: YesNo = internal("近3年内无不良记录")
-    contract_end: date | None = internal("聘用合同到期日", default=None)
+    contract_end: Date | None = internal("聘用合同到期日", default=None)
     renewal_proof: YesNo = internal("已出具到期续聘证明", default=False)
     training_certificate: Literal["初级", "中级", "高级", "无"] = public(
         "技术经理人培训证书", default="无"
     )
     previous_term: PreviousTerm | None = public("上期任职", default=None)
-    applications: Annotated[list[RecordId], AfterValidator(unique_items)] = public(
+    applications: Annotated[list[RecordId], AfterValidator(unique_items), UNIQUE_ITEMS] = public(
         "申报需求", "申报的企业需求编号，可多个", default_factory=list, max_length=20
     )
     political_status: Name | None = internal("党派", default=None)

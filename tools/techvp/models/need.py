@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from techvp.models.common import (
+    DIGITS,
+    UNIQUE_ITEMS,
     Count,
     CreditCode,
     Email,
@@ -50,8 +52,8 @@ class Enterprise(Model):
     industry: Name = public("所属行业", "须为批次行业目录中的一项")
     employees: Count = public("企业从业人数（名）")
     revenue_last_year: Money = public("上年营业收入（万元）")
-    qualifications: Annotated[list[Qualification], AfterValidator(unique_items)] = public(
-        "企业资质", "高新技术企业、科技型中小企业、专精特新中小企业等", default_factory=list
+    qualifications: Annotated[list[Qualification], AfterValidator(unique_items), UNIQUE_ITEMS] = (
+        public("企业资质", "高新技术企业、科技型中小企业、专精特新中小企业等", default_factory=list)
     )
     carrier: Carrier = public(
         "创新载体", "省级高新技术园区 / 市级以上科技企业孵化器 / 无", default="无"
@@ -74,7 +76,7 @@ class PreferredExpert(Model):
 
 class Contact(Model):
     name: Name = internal("联系人")
-    phone: Phone = internal("联系电话", "手机或固话，如 027-85317029；请加引号以免被当作数字")
+    phone: Phone = internal("联系电话", "手机或固话，如 13912345678、027-85317029")
     email: Email | None = internal("电子邮箱", default=None)
 
 
@@ -97,7 +99,9 @@ class Need(Model):
         "项目合作意向", "期望与“科技副总”派出单位开展的项目合作", default=None
     )
     intended_amount: Money | None = public("项目意向金额（万元）", default=None)
-    capacity: int = public("需求人数", "希望选派的科技副总人数，默认 1", default=1, ge=1, le=10)
+    capacity: Annotated[int, Field(ge=1, le=10), DIGITS] = public(
+        "需求人数", "希望选派的科技副总人数，默认 1", default=1
+    )
     preferred_experts: list[PreferredExpert] = internal(
         "指定专家", "0–2 名；不填表示不指定专家", default_factory=list, max_length=2
     )

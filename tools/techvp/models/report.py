@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from techvp.models.common import Model, RecordId, Text, public
+from techvp.models.common import DIGITS, Model, RecordId, Text, public
 from techvp.models.outcomes import Outcomes
 
 _PERIOD = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
@@ -34,7 +34,7 @@ class Report(Model):
     period: Annotated[str, AfterValidator(_even_month)] = public(
         "报告期", "双月，格式 YYYY-MM，与文件名相同"
     )
-    days_served: dict[str, Annotated[int, Field(ge=0, le=31)]] = public(
+    days_served: dict[str, Annotated[int, Field(ge=0, le=31), DIGITS]] = public(
         "每月服务天数", "报告期两个月各自的服务天数，如 2022-07: 8"
     )
     activities: list[Text] = public("服务内容", min_length=1, max_length=50)

@@ -11,12 +11,12 @@ from pydantic import BaseModel, ValidationError
 from techvp.diagnostics import Diagnostic, KeyPath, error, format_key_path
 from techvp.guard.scan import redact
 from techvp.messages.core import BOUNDS, EXPECTED_KIND, FOUND_KIND, MESSAGES, PYDANTIC_TYPES
-from techvp.models.introspect import children, field_index, inner_models
+from techvp.models.introspect import children, field_index
 from techvp.yamlio import YamlDocument
 
 _QUOTED = re.compile(r"'([^']*)'")
 _BLANK_MEANS_MISSING = frozenset({"field.type", "field.choice", "field.date", "field.datetime"})
-__all__ = ["check_record", "inner_models"]  # inner_models: kept for callers of the old home
+__all__ = ["check_record"]
 
 
 def _names_only(path: KeyPath) -> tuple[str, ...]:

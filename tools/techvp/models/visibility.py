@@ -8,7 +8,6 @@ is. A field with no declaration is never public. Paths are field names from the 
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from techvp.models.common import Visibility, visibility_of
+from techvp.models.introspect import inner_models
 
 FieldPath = tuple[str, ...]
 
@@ -32,12 +32,6 @@ class FieldVisibility:
     structured: bool  # holds a nested model (or a list of them) whose fields are listed too
 
 
-def _inner_models(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in typing.get_args(annotation) for m in _inner_models(arg)]
-
-
 def _walk(
     model: type[BaseModel], prefix: FieldPath, parent: Visibility | None
 ) -> list[FieldVisibility]:
@@ -45,7 +39,7 @@ def _walk(
     for name, info in model.model_fields.items():
         declared = visibility_of(model, name)
         effective = "internal" if "internal" in (declared, parent) else declared
-        inner = _inner_models(info.annotation)
+        inner = inner_models(info.annotation)
         path = (*prefix, name)
         rows.append(FieldVisibility(path, info.title or name, declared, effective, bool(inner)))
         for sub in inner:

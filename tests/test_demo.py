@@ -3,6 +3,8 @@ and the demo shipped in submissions/ is exactly what it writes."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -78,3 +80,22 @@ def test_demo_prose_is_yaml_people_can_edit_and_ships_with_the_package() -> None
     setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
     shipped = setup["setuptools"]["package-data"]["techvp"]
     assert all(any(p.relative_to(ROOT / "tools/techvp").match(g) for g in shipped) for p in files)
+
+
+def test_a_large_enterprise_in_the_shipped_batch_is_refused_by_its_industry(tmp_path: Path) -> None:
+    """The demo batch maps its own industry names onto 工信部联企业〔2011〕300号, so a large
+    industrial enterprise is an error, not the 'unmapped' warning."""
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    need = tmp_path / "submissions/needs/wuhan-2022/jiangan/anchi-ev-battery-service.yaml"
+    text = need.read_text(encoding="utf-8")
+    text = text.replace("employees: 60", "employees: 1500").replace(
+        "revenue_last_year: 3860", "revenue_last_year: 52000"
+    )
+    need.write_text(text, encoding="utf-8")
+    args = ["validate", "--root", str(tmp_path), "--format", "json"]
+    result = CliRunner().invoke(main, [*args, "--now", "2022-03-01T09:00:00+08:00"])
+    found = [d for d in json.loads(result.output)["diagnostics"] if d["file"].endswith(need.name)]
+    assert [(d["code"], d["severity"], d["field"]) for d in found] == [
+        ("policy.enterprise-size", "error", "enterprise.employees")
+    ]
+    assert result.exit_code == 1

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from techvp.demo import pools
-from techvp.demo.reference import BATCH_ID, INDUSTRIES, INSTITUTIONS, REGIONS
+from techvp.demo.reference import BATCH_ID, INDUSTRIES, INSTITUTIONS, REGIONS, SIZE_INDUSTRIES
 from techvp.demo.staff import Record, add_review_cases, name_preferred_experts, staff_records
 from techvp.demo.texts import EXPERTS, NEEDS
 from techvp.layout import record_path
@@ -61,6 +61,7 @@ def batch_record(quota: int) -> Record:
         "id": BATCH_ID,
         "title": "2022年武汉市选派“科技副总”服务中小微企业",
         "policy": "wuhan-2022",
+        "policy_overrides": {"size_industries": SIZE_INDUSTRIES},
         "reference_date": REFERENCE_DATE,
         "deadlines": {
             "needs": f"2022-03-15{deadline}",

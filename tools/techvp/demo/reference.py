@@ -44,6 +44,19 @@ INDUSTRIES: list[str] = [
     "建筑与绿色建材",
 ]
 
+# Each of those industries under 《中小企业划型标准规定》 (工信部联企业〔2011〕300号), so the
+# size rule judges the demo's enterprises by the right limits; a list means "check each".
+_INDUSTRIAL = (
+    "光电子信息 汽车制造和服务 生物医药及医疗器械 高端装备制造 新材料 节能环保 "
+    "新能源与智能网联汽车 食品加工 北斗及空天信息"
+)
+SIZE_INDUSTRIES: dict[str, list[str]] = {
+    **{name: ["工业"] for name in _INDUSTRIAL.split()},
+    "软件和信息技术服务": ["软件和信息技术服务业"],
+    "现代农业与种业": ["农、林、牧、渔业"],
+    "建筑与绿色建材": ["建筑业", "工业"],
+}
+
 # name, type (seed 003 categories), aliases (for conflict-of-interest matching), departments.
 INSTITUTIONS: list[dict[str, object]] = [
     {

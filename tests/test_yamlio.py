@@ -248,14 +248,24 @@ def test_comment_after_an_empty_value_or_a_block_header_is_fine() -> None:
     assert doc.diagnostics == []
 
 
+def fill(template: str) -> str:
+    """Every blank leaf of a template given a value, as a user fills it in."""
+    lines = template.split("\n")
+    body = [(i, line) for i, line in enumerate(lines) if line.strip()[:1] not in ("#", "")]
+    for (i, line), (_, after) in zip(body, [*body[1:], (0, "")], strict=True):
+        indent = len(line) - len(line.lstrip(" -"))
+        if re.fullmatch(r" *(- )?[a-z_0-9]+:", line) and len(after) - len(after.lstrip()) <= indent:
+            lines[i] = line + " 填写的值"
+    return "\n".join(lines)
+
+
 @pytest.mark.parametrize("kind", ["need", "expert"])
 def test_filled_template_has_no_comment_after_a_value(kind: str) -> None:
     """Filling in a shipped template (a value after each colon) never trips the comment check."""
     template = (Path(__file__).parents[1] / "templates" / f"{kind}.yaml").read_text("utf-8")
-    filled = re.sub(r"^( *(?:- )?[a-z_0-9]+):$", r"\1: 填写的值", template, flags=re.MULTILINE)
-    doc = parse_text(filled, f"{kind}.yaml")
-    assert "填写的值" in filled
-    assert [d.code for d in doc.diagnostics if d.code == "yaml.inline-comment"] == []
+    filled = fill(template)
+    assert filled.count("填写的值") > 10
+    assert parse_text(filled, f"{kind}.yaml").diagnostics == []
 
 
 def test_pasted_paragraph_gets_a_hint_about_the_bar(tmp_path: Path) -> None:
@@ -312,3 +322,8 @@ def test_fullwidth_space_indent_is_named_on_its_own_line(
 def test_fullwidth_spaces_opening_a_paragraph_in_a_block_are_fine() -> None:
     doc = parse_text("summary: |\n  \u3000\u3000本人长期从事激光加工研究。\nid: x\n", "f.yaml")
     assert doc.diagnostics == []
+
+
+def test_comment_found_on_the_right_line_in_windows_and_wide_text() -> None:
+    doc = parse_bytes("a: 是\r\nb: 武汉😀 #c\r\nc: d\r\n".encode(), "f.yaml")
+    assert problems(doc) == [("yaml.crlf", 1, 5), ("yaml.inline-comment", 2, 8)]

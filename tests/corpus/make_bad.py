@@ -265,6 +265,10 @@ single("guard-id-as-phone", need("guard-id-as-phone", phone="  phone: '420102198
 single("guard-card-in-value", need("guard-card-in-value") + "cooperation: 经费请汇入 6222 0212 3456 7890 128\n", ("guard.card-number", 18, None))
 single("guard-private-key", need("guard-private-key") + "cooperation: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEowIBAAKCAQEA\n", ("guard.secret", 19, None))
 single("guard-token-as-key", need("guard-token-as-key") + "ghp_" + "Ab12" * 9 + ": x\n", ("guard.secret", 18, None), ("field.unknown", 18, 1))
+single("guard-id-spaced", need("guard-id-spaced") + "cooperation: 联系人身份证 420102 19850601 1237\n", ("guard.id-number", 18, 21))
+single("guard-id-dashed", need("guard-id-dashed") + "cooperation: 联系人身份证 420102-19850601-1237\n", ("guard.id-number", 18, 21))
+single("guard-id-by-fours", need("guard-id-by-fours", phone="  phone: '4201 0219 8506 0112 37'"), ("guard.id-number", 17, 11), ("field.phone", 17, 10))
+single("guard-id-fullwidth", need("guard-id-fullwidth") + "cooperation: 联系人身份证４２０１０２１９８５０６０１１２３７\n", ("guard.id-number", 18, 20))
 case("guard-id-in-file-name", {f"{NEEDS}/420102198506011237.yaml": need("420102198506011237")}, ("guard.id-number", None, None))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -327,3 +328,14 @@ def test_fullwidth_spaces_opening_a_paragraph_in_a_block_are_fine() -> None:
 def test_comment_found_on_the_right_line_in_windows_and_wide_text() -> None:
     doc = parse_bytes("a: 是\r\nb: 武汉😀 #c\r\nc: d\r\n".encode(), "f.yaml")
     assert problems(doc) == [("yaml.crlf", 1, 5), ("yaml.inline-comment", 2, 8)]
+
+
+def test_the_readme_tips_read_as_they_say() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    tips = readme[readme.index("填写提示") : readme.index("## 本地校验")]
+    block = tips[tips.index("```yaml") + 7 : tips.index("```", tips.index("```yaml") + 7)]
+    doc = parse_text(textwrap.dedent(block), "README.md")
+    assert doc.diagnostics == [] and doc.data["problem"].count("\n") == 2
+    quoted = re.search(r"`(problem: '[^`]*#[^`]*')`", tips)
+    assert quoted is not None
+    assert parse_text(quoted.group(1), "README.md").data["problem"].endswith("产线问题更严重")

@@ -2,8 +2,10 @@
 
 Every scalar stays the string the user typed (`85317029`, `no`, `0271234` are not turned into
 numbers or booleans); only an empty value or `null`/`~` becomes None. The record's pydantic model
-decides conversion. Duplicate keys, anchors/aliases, explicit tags, tabs in indentation, bad
-encodings and oversize files become diagnostics instead of being silently accepted.
+decides conversion. Duplicate keys, anchors/aliases, explicit tags, tabs or full-width spaces in
+indentation, bad encodings, oversize files and a ` #` comment after a value (text YAML would
+silently drop) become diagnostics instead of being silently accepted; why a file does not parse
+is worked out in techvp.yamlsyntax.
 """
 
 from __future__ import annotations

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from techvp.cli import main
 from techvp.formats import FORMATS
 from techvp.guard import cards, idnumbers
 from techvp.guard.idnumbers import mask
@@ -15,6 +17,9 @@ from techvp.guard.scan import find_hits, redact, scan_bytes, scan_text, scan_tre
 from techvp.models.common import CREDIT_CHARS, patent_check_char
 from tests import factories as f
 from tests.conftest import run_validate
+from tests.corpus.make_bad import need
+
+NOW = ["--now", "2022-03-01T09:00:00+08:00"]
 
 
 def make_id(body: str = "42010219850601123") -> str:
@@ -199,13 +204,13 @@ def test_field_errors_do_not_echo_the_number(tmp_path: Path) -> None:
     contact = {"name": "王工", "phone": ID}
     f.write(tmp_path, f.record_path("need", f.NEED), f.dump(f.record(f.NEED, contact=contact)))
     messages = [d.message for d in run_validate(tmp_path)]
-    assert any("4201**********1237" in m for m in messages)
+    assert any("**************1237" in m for m in messages)
     assert not any(ID in m for m in messages)
 
 
 def test_redact_masks_every_hit() -> None:
     assert redact(f"a {ID} b {CARD}") == f"a {mask(ID)} b {mask(CARD)}"
-    assert mask(ID) == "4201**********1237"
+    assert mask(ID) == "**************1237"  # the last four only, as the README says
 
 
 def test_no_output_format_echoes_the_number(tmp_path: Path) -> None:
@@ -223,3 +228,106 @@ def test_record_with_a_hit_still_loads(tmp_path: Path) -> None:
     need = tmp_path / f.record_path("need", f.NEED)
     need.write_text(need.read_text() + f"# {ID}\n", encoding="utf-8")
     assert [d.code for d in run_validate(tmp_path) if d.severity == "error"] == ["guard.id-number"]
+
+
+# ---- ID numbers in other shapes, as people type them -------------------------------------------
+
+# An ID number whose digits also pass the Luhn check with a card-like first digit: grouped by
+# fours, it used to be called a bank card number.
+LUHN_ID = "420106199003070219"
+FULLWIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+
+
+def grouped(value: str, sizes: tuple[int, ...], sep: str) -> str:
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(value[at : at + size])
+        at += size
+    return sep.join(parts)
+
+
+SHAPES = {
+    "6-8-4 with spaces": grouped(LUHN_ID, (6, 8, 4), " "),
+    "6-8-4 with hyphens": grouped(LUHN_ID, (6, 8, 4), "-"),
+    "by fours like a card": grouped(LUHN_ID, (4, 4, 4, 4, 2), " "),
+    "year apart": grouped(LUHN_ID, (6, 4, 4, 4), " "),
+    "full-width digits": LUHN_ID.translate(FULLWIDTH),
+    "full-width, 6-8-4": grouped(LUHN_ID.translate(FULLWIDTH), (6, 8, 4), "\u3000"),
+}
+NEEDS = "submissions/needs/wuhan-2022/jiangan"
+
+
+@pytest.mark.parametrize("typed", SHAPES.values(), ids=list(SHAPES))
+def test_id_number_in_any_shape_is_named_as_an_id_number(tmp_path: Path, typed: str) -> None:
+    assert cards.luhn_ok(LUHN_ID) and idnumbers.is_id_number(LUHN_ID)
+    f.full_repo(tmp_path)
+    text = need("id-in-a-shape") + f"cooperation: 联系人身份证 {typed}，请核实\n"
+    f.write(tmp_path, f"{NEEDS}/id-in-a-shape.yaml", text)
+    result = CliRunner().invoke(main, ["validate", "--root", str(tmp_path), *NOW])
+    assert result.exit_code == 1
+    hits = [d for d in run_validate(tmp_path) if d.code.startswith("guard.")]
+    assert [(d.code, d.location.line, d.location.column) for d in hits] == [
+        ("guard.id-number", 18, 21)
+    ]
+    assert "居民身份证号码（尾号 0219）" in hits[0].message
+    assert "银行卡" not in result.output
+    shown = result.output.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    for part in ("420106", "19900307", "4201061990"):
+        assert part not in shown.replace(" ", "").replace("-", "").replace("\u3000", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话 138 0710 0000、027-8531 7029、027 8531 7029 0000",
+        "日期 2022-03-15 2022-04-20 2022-05-30 2022-06-30",
+        "2022 2023 2024 2025 2026",  # years in a row
+        "专利 ZL 2021 1012 3456.7 与 CN 1123 4567 8A",
+        "每月服务天数 8 7 8 7 8 7 8 7 8 7 8 7 8 7 8 7 8 7",
+        "金额 50 000 000 元，3 200.5 万元",
+        grouped(LUHN_ID, (6, 8, 4), " ")[:-1] + "8",  # check character wrong
+        grouped(LUHN_ID, (6, 8, 4), " ") + "5",  # part of a longer number
+        grouped(LUHN_ID, (5, 9, 4), " "),  # not a grouping people use
+        grouped(LUHN_ID, (6, 8), " ") + "-" + LUHN_ID[14:],  # two kinds of separator
+    ],
+)
+def test_grouped_lookalikes_are_not_id_numbers(text: str) -> None:
+    assert codes_of(text) == []
+
+
+@given(
+    st.lists(
+        st.from_regex(r"1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[0-9]{7,8}", fullmatch=True),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([" ", "、", "，"]),
+)
+def test_lists_of_phone_numbers_never_trip(phones: list[str], sep: str) -> None:
+    assert codes_of(sep.join(phones)) == []
+
+
+@given(st.text(alphabet=CREDIT_CHARS, min_size=8, max_size=8))
+def test_grouped_credit_codes_are_never_flagged(serial: str) -> None:
+    code = f.credit_code("420102", serial)
+    assert codes_of(grouped(code, (6, 8, 4), " ")) == []
+
+
+def test_a_grouped_card_is_still_a_card() -> None:
+    assert codes_of("经费请汇入 6222 0212 3456 7890 128") == ["guard.card-number"]
+    [(_, _, _, params)] = find_hits("经费请汇入 6222 0212 3456 7890 128")
+    assert params["tail"] == "0128"  # four digits, not " 128"
+
+
+def test_every_masked_form_shows_the_last_four_only() -> None:
+    typed = grouped(LUHN_ID, (6, 8, 4), "-")
+    assert redact(f"身份证 {typed}") == "身份证 ******-********-0219"
+    assert redact(f"卡号 {CARD}") == "卡号 " + "*" * 15 + CARD[-4:]
+    assert mask(LUHN_ID.translate(FULLWIDTH)) == "*" * 14 + "０２１９"
+
+
+def test_shipped_demo_has_no_hit_in_any_shape() -> None:
+    root = Path(__file__).parents[1] / "submissions"
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            assert find_hits(path.read_text(encoding="utf-8")) == [], path

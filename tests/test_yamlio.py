@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
+import textwrap
+from pathlib import Path
+from typing import Any
 
+import pytest
+from click.testing import CliRunner
+
+from techvp.cli import main
 from techvp.diagnostics import Severity
 from techvp.yamlio import MAX_DEPTH, parse_bytes, parse_text
+from tests.corpus.make_bad import need
+from tests.factories import full_repo, write
+
+NOW = ["--now", "2022-03-01T09:00:00+08:00"]
 
 
 def problems(doc):  # (code, line, column) of each diagnostic
@@ -170,3 +182,167 @@ def test_fullwidth_colon_reported_where_typed_not_where_parsing_broke() -> None:
     [diag] = doc.diagnostics
     assert (diag.code, diag.location.line, diag.location.column) == ("yaml.syntax", 2, 7)
     assert "中文冒号" in diag.message
+
+
+# ---- what a clerk typed, and what `techvp validate` tells them ---------------------------------
+
+CLERK = "submissions/needs/wuhan-2022/jiangan/clerk-need.yaml"
+
+
+def validate_typed(root: Path, text: str) -> tuple[int, list[dict[str, Any]]]:
+    """Write one need as typed, run `techvp validate`, return its exit code and that file's
+    diagnostics as the JSON output gives them."""
+    full_repo(root)
+    write(root, CLERK, text)
+    args = ["validate", "--root", str(root), "--format", "json", *NOW]
+    result = CliRunner().invoke(main, args)
+    found = json.loads(result.output)["diagnostics"]
+    return result.exit_code, [d for d in found if d["file"] == CLERK]
+
+
+def where(found: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
+    return [(d["code"], d["line"], d["column"]) for d in found]
+
+
+PROBLEM = "problem: 公司动力电池极耳激光焊接良品率仅为 92%，需要提升焊缝强度。"
+
+
+def test_text_after_space_hash_is_reported_not_dropped(tmp_path: Path) -> None:
+    typed = need("clerk-need", problem=PROBLEM + " #2 产线问题更严重")
+    code, found = validate_typed(tmp_path, typed)
+    assert code == 1
+    column = len(PROBLEM) + 2  # the `#`, after the text and one space
+    assert where(found) == [("yaml.inline-comment", 14, column)]
+    message = found[0]["message"]
+    assert "2 产线问题更严重" in message and "引号" in message and "|" in message
+
+
+def test_comment_after_a_list_item_and_a_number_too(tmp_path: Path) -> None:
+    item, employees = "    - 高新技术企业  # 2021 年认定", "  employees: 120 # 约"
+    typed = need("clerk-need", qual_item=item, employees=employees)
+    _, found = validate_typed(tmp_path, typed)
+    assert where(found) == [("yaml.inline-comment", 8, 18), ("yaml.inline-comment", 11, 15)]
+
+
+def test_other_field_errors_are_reported_with_the_comment(tmp_path: Path) -> None:
+    typed = need("clerk-need", problem=PROBLEM + " #2", phone="  phone: '12345'")
+    _, found = validate_typed(tmp_path, typed)
+    assert {d["code"] for d in found} == {"yaml.inline-comment", "field.phone"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROBLEM.replace(": ", ": '") + " #2 产线问题更严重'",  # quoted: the # is text
+        "problem: |\n  极耳激光焊接良品率仅为 92%。 #2 产线问题更严重\n  需要提升焊缝强度。",
+        PROBLEM + "#2 产线问题更严重",  # no blank before the #: YAML keeps it as text
+        "# 技术创新难题（必填）\n" + PROBLEM,  # a comment on its own line
+    ],
+)
+def test_the_suggested_fixes_validate(tmp_path: Path, line: str) -> None:
+    code, found = validate_typed(tmp_path, need("clerk-need", problem=line))
+    assert (code, found) == (0, [])
+
+
+def test_comment_after_an_empty_value_or_a_block_header_is_fine() -> None:
+    doc = parse_text("capacity:   # 选填\nlist: []  # 无\ntext: |  # 多行\n  a # b\n", "f.yaml")
+    assert doc.diagnostics == []
+
+
+def fill(template: str) -> str:
+    """Every blank leaf of a template given a value, as a user fills it in."""
+    lines = template.split("\n")
+    body = [(i, line) for i, line in enumerate(lines) if line.strip()[:1] not in ("#", "")]
+    for (i, line), (_, after) in zip(body, [*body[1:], (0, "")], strict=True):
+        indent = len(line) - len(line.lstrip(" -"))
+        if re.fullmatch(r" *(- )?[a-z_0-9]+:", line) and len(after) - len(after.lstrip()) <= indent:
+            lines[i] = line + " 填写的值"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("kind", ["need", "expert"])
+def test_filled_template_has_no_comment_after_a_value(kind: str) -> None:
+    """Filling in a shipped template (a value after each colon) never trips the comment check."""
+    template = (Path(__file__).parents[1] / "templates" / f"{kind}.yaml").read_text("utf-8")
+    filled = fill(template)
+    assert filled.count("填写的值") > 10
+    assert parse_text(filled, f"{kind}.yaml").diagnostics == []
+
+
+def test_pasted_paragraph_gets_a_hint_about_the_bar(tmp_path: Path) -> None:
+    typed = need("clerk-need", problem=PROBLEM + "\n其次，2 号产线飞溅严重，虚焊问题突出。")
+    code, found = validate_typed(tmp_path, typed)
+    assert code == 1 and where(found) == [("yaml.syntax", 15, 1)]
+    message = found[0]["message"]
+    assert "problem: |" in message and "缩进" in message
+
+
+def test_missing_colon_still_says_so_and_mentions_the_bar() -> None:
+    doc = parse_text("id: x\nexpert_field 激光焊接\n", "f.yaml")
+    assert problems(doc) == [("yaml.syntax", 2, 1)]
+    assert "缺少冒号" in doc.diagnostics[0].message and "|" in doc.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("expert_field:激光焊接与光束整形", "半角空格"),
+        ("expert_field:\u3000激光焊接与光束整形", "全角空格"),
+    ],
+)
+def test_no_space_after_colon_is_named_not_missing_colon(
+    tmp_path: Path, line: str, named: str
+) -> None:
+    code, found = validate_typed(tmp_path, need("clerk-need", expert_field=line))
+    assert code == 1 and where(found) == [("yaml.syntax", 13, 14)]
+    assert named in found[0]["message"] and "缺少冒号" not in found[0]["message"]
+
+
+def test_no_space_after_a_nested_key_is_named_on_its_line() -> None:
+    doc = parse_text("id: x\ncontact:\n  name:王工\n  phone: '027-85317029'\n", "f.yaml")
+    assert problems(doc) == [("yaml.syntax", 3, 8)]
+    assert "半角空格" in doc.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("industry", "column"),
+    [
+        ("\u3000industry: 光电子信息", 1),  # blamed on the next line before
+        ("  \u3000industry: 光电子信息", 3),  # parsed as a key named "　industry" before
+        ("\u3000\u3000industry: 光电子信息", 1),
+    ],
+)
+def test_fullwidth_space_indent_is_named_on_its_own_line(
+    tmp_path: Path, industry: str, column: int
+) -> None:
+    code, found = validate_typed(tmp_path, need("clerk-need", industry=industry))
+    assert code == 1 and where(found) == [("yaml.fullwidth-indent", 7, column)]
+    assert "全角空格" in found[0]["message"]
+
+
+def test_fullwidth_spaces_opening_a_paragraph_in_a_block_are_fine() -> None:
+    doc = parse_text("summary: |\n  \u3000\u3000本人长期从事激光加工研究。\nid: x\n", "f.yaml")
+    assert doc.diagnostics == []
+
+
+def test_comment_found_on_the_right_line_in_windows_and_wide_text() -> None:
+    doc = parse_bytes("a: 是\r\nb: 武汉😀 #c\r\nc: d\r\n".encode(), "f.yaml")
+    assert problems(doc) == [("yaml.crlf", 1, 5), ("yaml.inline-comment", 2, 8)]
+
+
+def test_the_readme_tips_read_as_they_say() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    tips = readme[readme.index("填写提示") : readme.index("## 本地校验")]
+    block = tips[tips.index("```yaml") + 7 : tips.index("```", tips.index("```yaml") + 7)]
+    doc = parse_text(textwrap.dedent(block), "README.md")
+    assert doc.diagnostics == [] and doc.data["problem"].count("\n") == 2
+    quoted = re.search(r"`(problem: '[^`]*#[^`]*')`", tips)
+    assert quoted is not None
+    assert parse_text(quoted.group(1), "README.md").data["problem"].endswith("产线问题更严重")
+
+
+def test_a_quoted_key_may_start_with_a_fullwidth_space() -> None:
+    """Only a plain key that starts with 　 is indentation typed with a full-width space."""
+    doc = parse_text("'\u3000全角空格开头': 值\n", "f.yaml")
+    assert doc.diagnostics == []
+    assert doc.data == {"\u3000全角空格开头": "值"}

@@ -69,7 +69,7 @@ def load_file(cand: Candidate, inspect: Inspector | None = None) -> tuple[Any, Y
 
 def _check_bytes(cand: Candidate, raw: bytes) -> tuple[Any, YamlDocument]:
     doc = parse_bytes(raw, cand.rel)
-    if not doc.ok:
+    if not doc.readable:  # a comment after a value still leaves the rest worth checking
         return None, doc
     if doc.data is None:
         doc.diagnostics.append(error("yaml.empty", Location(cand.rel, 1, 1)))

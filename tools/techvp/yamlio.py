@@ -2,8 +2,10 @@
 
 Every scalar stays the string the user typed (`85317029`, `no`, `0271234` are not turned into
 numbers or booleans); only an empty value or `null`/`~` becomes None. The record's pydantic model
-decides conversion. Duplicate keys, anchors/aliases, explicit tags, tabs in indentation, bad
-encodings and oversize files become diagnostics instead of being silently accepted.
+decides conversion. Duplicate keys, anchors/aliases, explicit tags, tabs or full-width spaces in
+indentation, bad encodings, oversize files and a ` #` comment after a value (text YAML would
+silently drop) become diagnostics instead of being silently accepted; why a file does not parse
+is worked out in techvp.yamlsyntax.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import yaml
 from yaml import events as ev
 
 from techvp.diagnostics import Diagnostic, KeyPath, Location, Severity, error, warning
-from techvp.messages.core import FULLWIDTH_COLON, YAML_PROBLEMS
+from techvp.yamlsyntax import FULLWIDTH_SPACE, syntax_error
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -29,7 +31,11 @@ _ALLOWED_COLLECTION_TAGS = frozenset({None, "tag:yaml.org,2002:map", "tag:yaml.o
 # every line number after one would be wrong.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-_FULLWIDTH_KEY = re.compile(r"\s*(- )?[A-Za-z_][A-Za-z0-9_]*\s*：")
+# Blanks then `#` after a plain value: YAML reads the rest of the line as a comment.
+_INLINE_COMMENT = re.compile(r"[ \t]+#")
+# Errors after which the data still holds everything YAML read, so the record can be checked too.
+_DATA_INTACT = frozenset({"yaml.inline-comment"})
+_BLANKS = (" ", "\t")
 
 Position = tuple[int, int]  # 1-based line and column
 
@@ -47,6 +53,13 @@ class YamlDocument:
     @property
     def ok(self) -> bool:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def readable(self) -> bool:
+        """The data is all YAML read: any error is about how a value was written, not lost."""
+        return not any(
+            d.severity is Severity.ERROR and d.code not in _DATA_INTACT for d in self.diagnostics
+        )
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The location of a key path, or of its nearest written ancestor."""
@@ -67,6 +80,11 @@ class _Abort(Exception):
 class _Builder:
     def __init__(self, doc: YamlDocument, text: str) -> None:
         self.doc = doc
+        self.text = text
+        # Only a file with a `#` beyond a first-line header (`# yaml-language-server: …`) can have
+        # a comment after a value; most have none, so most values cost nothing. (Counting one
+        # character is several times faster than looking for " #".)
+        self.comments = text.count("#") > text.startswith("#")
         self.parser = yaml.CSafeLoader(text)
         # The C parser always returns an event with marks until the stream ends; typed as Any
         # here because the stubs call both optional, and a check per event would cost time.
@@ -78,6 +96,18 @@ class _Builder:
 
     def _fail(self, code: str, event: ev.Event, path: KeyPath, **params: Any) -> None:
         self.doc.diagnostics.append(error(code, self._here(event, path), **params))
+
+    def fullwidth_keys(self) -> None:
+        """Keys that start with a full-width space: a line indented with 　 instead of spaces."""
+        lines: list[str] | None = None
+        for path, (line, column) in self.doc.key_positions.items():
+            if str(path[-1]).startswith(FULLWIDTH_SPACE):
+                # A quoted key may start with 　 on purpose: only a plain one is indentation.
+                lines = lines if lines is not None else self.text.split("\n")
+                if not lines[line - 1][column - 1 :].startswith(FULLWIDTH_SPACE):
+                    continue
+                loc = Location(self.doc.file, line, column, path)
+                self.doc.diagnostics.append(error("yaml.fullwidth-indent", loc))
 
     def run(self) -> Any:
         get = self.get
@@ -104,8 +134,11 @@ class _Builder:
             if event.tag is not None and event.tag != _STR_TAG and event.tag != "!":
                 self._fail("yaml.tag", event, path, tag=event.tag)
             # The C parser marks a plain scalar by an empty style; quoted '' stays a string.
-            if not event.style and event.value in _NULLS and event.tag is None:
-                return None
+            if not event.style:
+                if event.value in _NULLS and event.tag is None:
+                    return None
+                if self.comments:
+                    self._comment_after(event, path)
             return event.value
         if depth >= MAX_DEPTH:
             self._fail("yaml.too-deep", event, path, limit=MAX_DEPTH)
@@ -115,6 +148,22 @@ class _Builder:
         if isinstance(event, ev.MappingStartEvent):
             return self.mapping(path, depth)
         return self.sequence(path, depth)
+
+    def _comment_after(self, event: Any, path: KeyPath) -> None:
+        """A ` #` after a plain value: the rest of the line is dropped as a comment."""
+        end = event.end_mark.index
+        if not self.text.startswith(_BLANKS, end):  # mostly a line break: no comment
+            return
+        found = _INLINE_COMMENT.match(self.text, end)
+        if found is None:
+            return
+        stop = self.text.find("\n", found.end())
+        dropped = self.text[found.end() : stop if stop != -1 else len(self.text)].strip()
+        if len(dropped) > 30:
+            dropped = dropped[:29] + "…"
+        line, column = event.end_mark.line + 1, event.end_mark.column + found.end() - end
+        loc = Location(self.doc.file, line, column, path)
+        self.doc.diagnostics.append(error("yaml.inline-comment", loc, dropped=dropped))
 
     def mapping(self, path: KeyPath, depth: int) -> dict[str, Any]:
         get = self.get
@@ -206,41 +255,6 @@ def _precheck(text: str, doc: YamlDocument) -> bool:
     return True
 
 
-# Problems libyaml notices only lines after the cause (an unclosed quote or bracket, a key
-# without its colon): the construct's start, libyaml's context mark, is where to look.
-_AT_CONTEXT = (
-    "found unexpected end of stream",
-    "could not find expected ':'",
-    "did not find expected ','",
-)
-
-
-def _syntax_error(exc: yaml.YAMLError, doc: YamlDocument, text: str) -> Diagnostic:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = str(getattr(exc, "problem", None) or exc)
-    context_mark = getattr(exc, "context_mark", None)
-    if context_mark is not None and problem.startswith(_AT_CONTEXT):
-        mark = context_mark
-    for english, chinese in YAML_PROBLEMS.items():
-        if problem.startswith(english):
-            problem = chinese
-            break
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    lines = text.split("\n")
-    if "：" in text:
-        # A key typed with a full-width colon often only breaks the parse a line or two later:
-        # point at the nearest such key at or before the error instead.
-        for row in range(min(line, len(lines)) - 1, -1, -1):
-            found = _FULLWIDTH_KEY.match(lines[row])
-            if found:
-                problem = FULLWIDTH_COLON
-                line, column = row + 1, found.end()
-                break
-    if line > len(lines):  # libyaml puts "end of file" after a last line without a newline
-        line, column = len(lines), len(lines[-1]) + 1
-    return error("yaml.syntax", Location(doc.file, line, column), problem=problem)
-
-
 def parse_text(text: str, file: str) -> YamlDocument:
     """Parse YAML text that is already decoded."""
     doc = YamlDocument(file)
@@ -249,11 +263,13 @@ def parse_text(text: str, file: str) -> YamlDocument:
     builder = _Builder(doc, text)
     try:
         doc.data = builder.run()
+        if FULLWIDTH_SPACE in text:
+            builder.fullwidth_keys()
     except _Abort:
         doc.data = None
     except yaml.YAMLError as exc:
         doc.data = None
-        doc.diagnostics.append(_syntax_error(exc, doc, text))
+        doc.diagnostics.append(syntax_error(exc, doc.file, text))
     finally:
         builder.parser.dispose()
     return doc

@@ -1,8 +1,9 @@
 """Look through raw file text — values, comments, anything — and file names for forbidden data.
 
 The scan works on the text as written, not on parsed YAML, so a number hidden in a comment, in a
-key, in a broken file or in a file the loader refuses is still found. Hits never echo the value:
-the message gives its last four characters at most.
+key, in a broken file or in a file the loader refuses is still found, written together, in
+groups or in full-width digits. Hits never echo the value: the message gives its last four
+characters at most.
 """
 
 from __future__ import annotations
@@ -58,7 +59,11 @@ class _Locator:
 # a file is Chinese text), and the exact patterns then only look inside them.
 _RUN = re.compile(r"[!-~]{16,}")
 _DIGITS16 = re.compile(r"[0-9]{16}")
-_GROUP_HINT = re.compile(r"[0-9]{4}[ -][0-9]{4}[ -][0-9]{4}")
+# What a number written in groups (19 characters of digits, spaces and hyphens at least) or in
+# full-width digits starts with: one pass over the text tells whether to look further.
+_GROUPED_OR_FULLWIDTH = re.compile(r"[0-9\uff10-\uff19](?:(?<=[\uff10-\uff19])|[0-9 -]{18})")
+_FULLWIDTH_DIGIT = re.compile("[\uff10-\uff19]")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ　－", "0123456789Xx -")
 
 Hit = tuple[int, int, str, dict[str, str]]  # start and end in the text, code, params
 
@@ -78,10 +83,28 @@ def _numbers(text: str, start: int, end: int, locator: _Locator) -> Iterator[Hit
             yield start + m.start(), start + m.end(), "guard.card-number", {"tail": m.group()[-4:]}
 
 
+def _grouped(text: str, locator: _Locator) -> Iterator[Hit]:
+    """Numbers written in groups: ID numbers first, then bank cards that are not one of them."""
+    ids = idnumbers.grouped_ids(text)
+    for start, end in ids:
+        yield start, end, "guard.id-number", {"tail": idnumbers.tail(text[start:end])}
+    for m in cards.GROUPED.finditer(text):
+        if any(start < m.end() and m.start() < end for start, end in ids):
+            continue  # an ID number grouped by fours is an ID number, not a card
+        context = cards.BANKING_CONTEXT.search(locator.line_text(m.start())) is not None
+        if cards.is_card_number(m.group(), context):
+            yield *m.span(), "guard.card-number", {"tail": idnumbers.tail(m.group())}
+
+
 def find_hits(text: str) -> list[Hit]:
     """(start, end, code, params) of every forbidden value in a text, in order of offset."""
     hits: list[Hit] = []
     locator = _Locator(text)
+    rare = _GROUPED_OR_FULLWIDTH.search(text)
+    if rare is not None and _FULLWIDTH_DIGIT.search(text, rare.start()):
+        # Full-width digits as ASCII, one character for one: every offset still points into
+        # the text as typed.
+        text = text.translate(_FULLWIDTH)
     for run in _RUN.finditer(text):
         segment = run.group()
         if _DIGITS16.search(segment):
@@ -91,11 +114,8 @@ def find_hits(text: str) -> list[Hit]:
             hits.append(
                 (at + m.start(), at + m.end(), "guard.secret", {"kind": secrets.kind_of(m)})
             )
-    if _GROUP_HINT.search(text):
-        for m in cards.GROUPED.finditer(text):
-            context = cards.BANKING_CONTEXT.search(locator.line_text(m.start())) is not None
-            if cards.is_card_number(m.group(), context):
-                hits.append((*m.span(), "guard.card-number", {"tail": m.group()[-4:]}))
+    if rare is not None:
+        hits.extend(_grouped(text, locator))
     if "-----BEGIN" in text:
         for m in secrets.PRIVATE_KEY.finditer(text):
             hits.append((*m.span(), "guard.secret", {"kind": secrets.PRIVATE_KEY_KIND}))
@@ -118,7 +138,7 @@ def scan_text(
 
 
 def redact(text: str) -> str:
-    """The text with every forbidden value masked (4201**********1234), for showing it safely."""
+    """The text with every forbidden value masked (**************1234), for showing it safely."""
     hits = find_hits(text)
     if not hits:
         return text

@@ -11,6 +11,11 @@ MESSAGES: dict[str, str] = {
     "请用“UTF-8”编码重新保存",
     "yaml.bom": "文件开头有 BOM 标记，建议保存为“UTF-8（无 BOM）”",
     "yaml.crlf": "文件使用 Windows 换行符（CRLF），建议改为 LF，以免比对差异时整行变化",
+    "yaml.fullwidth-indent": "这一行用了全角空格“　”缩进，YAML 只允许半角空格缩进，"
+    "请把全角空格换成半角空格（每级两个）",
+    "yaml.inline-comment": "值后面的“ #”起是注释，“{dropped}”不会被读入。"
+    "若“#”是内容的一部分，请给整个值加引号（如 '…… #2 ……'）；多行文字请用“|”；"
+    "若只是备注，请把它移到单独一行",
     "yaml.control-char": "文件含有不可见的控制字符（{char}），请删除",
     "yaml.duplicate-key": "键“{key}”重复出现（第 {first_line} 行已有）。YAML 会悄悄只保留最后一个，"
     "请删除多余的一个",
@@ -216,3 +221,17 @@ EDITOR_HINTS: dict[str, str] = {
     "date": "日期写成 YYYY-MM-DD，如 2022-03-15",
     "datetime": "应为带时区的日期时间，如 2022-03-15T17:00:00+08:00",
 }
+
+# A key typed `key:值` or `key:　值`: the colon is there, the half-width space after it is not.
+NO_SPACE_AFTER_COLON = "冒号后要有一个半角空格：请把“键:值”改为“键: 值”"
+FULLWIDTH_SPACE_AFTER_COLON = (
+    "冒号后是全角空格“　”，YAML 要求半角空格：请改为“键: 值”（冒号后一个半角空格）"
+)
+# A line without a colon, and the same after a `key: text` line (a paragraph pasted on two lines).
+MISSING_COLON_OR_BLOCK = (
+    "缺少冒号“:”（每行应为“键: 值”；一段文字要分几行写时，请在冒号后写“|”，内容另起一行并缩进）"
+)
+CONTINUED_LINE = (
+    "这一行没有“键: ”，像是上一行“{key}”的文字换行后接着写的。"
+    "多行文字请写成“{key}: |”，内容另起一行、每行缩进两个空格"
+)

@@ -93,16 +93,25 @@ Count = Annotated[int, Field(ge=0, le=1_000_000), DIGITS]
 MONEY_WHOLE_DIGITS, MONEY_PLACES = 12, 4
 MONEY_MAX = Decimal("999999999999.9999")
 MONEY_PATTERN = f"^0*[0-9]{{1,{MONEY_WHOLE_DIGITS}}}(\\.[0-9]{{1,{MONEY_PLACES}}}0*)?$"
+_MONEY = re.compile(MONEY_PATTERN[1:-1])
+
+
+def _money_text(value: Any) -> Any:
+    """Digits and places checked on the text as typed: one regular expression costs far less
+    than pydantic's max_digits/decimal_places, which count digits in Python for every value."""
+    if isinstance(value, str):
+        if _DECIMAL.fullmatch(value) is None:
+            raise PydanticCustomError("decimal_parsing", "decimal_parsing", {"value": value})
+        if value[:1] != "-" and _MONEY.fullmatch(value) is None:
+            raise PydanticCustomError("decimal_max_places", "decimal_max_places", {"value": value})
+    return value
+
+
 # Money in 万元 or 元, kept exact; absurd values are refused rather than silently accepted.
 Money = Annotated[
     Decimal,
-    _text_matching(_DECIMAL, "decimal_parsing"),
-    Field(
-        ge=0,
-        le=MONEY_MAX,
-        max_digits=MONEY_WHOLE_DIGITS + MONEY_PLACES,
-        decimal_places=MONEY_PLACES,
-    ),
+    BeforeValidator(_money_text),
+    Field(ge=0, le=MONEY_MAX),
     WithJsonSchema(
         typed_or_text("number", MONEY_PATTERN, "money", minimum=0, maximum=float(MONEY_MAX))
     ),

@@ -110,3 +110,13 @@ def test_revenue_with_too_many_decimals_names_the_field_and_the_value(tmp_path: 
     assert code == 1
     assert "小数位数过多或数值过大：“3200.123456”" in out
     assert "(field.decimals)" in out
+
+
+def test_a_mistyped_patent_number_is_not_answered_with_a_check_digit(tmp_path: Path) -> None:
+    """Like the credit code: naming the 'right' check digit invites changing it, not the typo."""
+    root = full_repo(tmp_path)
+    edit(root, EXPERT_FILE, "- number", "ZL202110123457.7")  # one digit mistyped
+    code, out = validate(root)
+    assert code == 1
+    assert "“ZL202110123457.7”未通过专利申请号校验，很可能有数字输错" in out
+    assert "应为" not in out

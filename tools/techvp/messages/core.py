@@ -70,7 +70,7 @@ MESSAGES: dict[str, str] = {
     "field.phone": "{label}“{value}”不是有效的电话号码（手机 11 位，或固话如 027-85317029、85317029）",
     "field.email": "{label}“{value}”不是有效的电子邮箱",
     "field.patent-number": "{label}“{value}”不是有效的专利号（如 ZL202110123456.7 或 CN112345678A）",
-    "field.patent-checksum": "{label}“{value}”专利申请号校验位错误，应为“{expected}”",
+    "field.patent-checksum": "{label}“{value}”未通过专利申请号校验，很可能有数字输错，请对照专利证书或国家知识产权局的公告逐位核对",
     "field.title-level": "职称“{title}”属于{expected}，与填写的职称级别“{value}”不一致",
     "field.even-month": "{label}应为双月（2、4、6、8、10、12 月），填写的是“{value}”",
     "field.report-months": "{label}应填写 {expected} 两个月的服务天数，填写的是 {value}",

@@ -1,0 +1,1 @@
+"""Matching: the quota split, affinity, the exact assignment and the result staff review."""

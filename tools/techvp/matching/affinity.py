@@ -1,0 +1,237 @@
+"""How well an expert fits a need, in [0, 1], from the Chinese text of both records.
+
+Chinese has no spaces between words, so the text is cut into character 2- and 3-grams inside
+each run of Chinese characters (a run of Latin letters or digits is one term), weighted by TF-IDF
+(scikit-learn, sublinear term frequency, L2-normalised rows, fitted on the batch's needs and
+experts together). Two cosine similarities come out of it:
+
+- `text`: the need's 期望专家研究领域, 技术创新难题 and 所属行业 against the expert's 研究领域,
+  科研成果, patent titles and 院系;
+- `field`: the need's 期望专家研究领域 and 所属行业 against the expert's 研究领域 alone.
+
+The affinity is TEXT × text + FIELD × field + APPLIED × applied + NAMED × named, where `applied`
+is 1 when the expert applied to the need and `named` is 1 when the need named the expert and both
+agreed (the weights sum to 1). Scores are rounded to four decimals (`SCALE`) before anything is
+ranked, and equal scores rank by id, so the same records always give the same order.
+
+Nothing here builds a needs × experts matrix: candidate pairs are scored one pair at a time
+(`pair_scores`), and the top k of each row are found chunk by chunk (`top_for_needs`,
+`top_for_experts`) with sparse products.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from techvp.models import Expert, Need
+
+TEXT, FIELD, APPLIED, NAMED = 0.5, 0.3, 0.15, 0.05
+SCALE = 10_000  # scores are kept as integers in units of 1/SCALE
+CHUNK = 512  # rows scored at once when looking for the top k
+_RUNS = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
+
+Pair = tuple[str, str]  # (need id, expert id)
+
+
+def terms_of(text: str) -> list[str]:
+    """The terms of a text: character 2- and 3-grams of each Chinese run, Latin words whole."""
+    out: list[str] = []
+    for run in _RUNS.findall(text.lower()):
+        if run.isascii():
+            if len(run) > 1 and not run.isdigit():
+                out.append(run)
+            continue
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(run[i : i + 3] for i in range(len(run) - 2))
+    return out
+
+
+def need_text(need: Need) -> str:
+    return "\n".join([need.expert_field, need.problem, need.enterprise.industry])
+
+
+def need_field(need: Need) -> str:
+    return "\n".join([need.expert_field, need.enterprise.industry])
+
+
+def expert_text(expert: Expert) -> str:
+    parts = [*expert.research_fields, *expert.achievements, *(p.title for p in expert.patents)]
+    return "\n".join([*parts, expert.department or ""])
+
+
+def expert_field(expert: Expert) -> str:
+    return "\n".join(expert.research_fields)
+
+
+@dataclass(frozen=True)
+class Components:
+    """One pair's affinity and what it is made of (each in [0, 1]); `score` is rounded."""
+
+    score: float
+    text: float
+    field: float
+    applied: bool
+    named: bool
+
+
+class Affinity:
+    """The text model of one batch: needs and experts in id order, as given."""
+
+    def __init__(
+        self,
+        needs: Sequence[Need],
+        experts: Sequence[Expert],
+        applied: Collection[Pair],
+        named: Collection[Pair],
+    ) -> None:
+        self.need_ids = [n.id for n in needs]
+        self.expert_ids = [e.id for e in experts]
+        self.need_index = {nid: i for i, nid in enumerate(self.need_ids)}
+        self.expert_index = {eid: j for j, eid in enumerate(self.expert_ids)}
+        vectorizer = TfidfVectorizer(
+            analyzer=terms_of, sublinear_tf=True, dtype=np.float64, lowercase=False
+        )
+        docs = [need_text(n) for n in needs] + [expert_text(e) for e in experts]
+        matrix = vectorizer.fit_transform(docs) if docs else sparse.csr_matrix((0, 0))
+        self.vocabulary = vectorizer.get_feature_names_out() if docs else np.array([])
+        self.need_vec = sparse.csr_matrix(matrix[: len(needs)])
+        self.expert_vec = sparse.csr_matrix(matrix[len(needs) :])
+        if docs:
+            self.need_field = vectorizer.transform([need_field(n) for n in needs]).tocsr()
+            self.expert_field = vectorizer.transform([expert_field(e) for e in experts]).tocsr()
+        else:
+            self.need_field, self.expert_field = self.need_vec, self.expert_vec
+        self.applied = frozenset(applied)
+        self.named = frozenset(named)
+        self._bonus = self._bonus_matrix()
+
+    def _bonus_matrix(self) -> sparse.csr_matrix:
+        """APPLIED and NAMED as a sparse needs × experts matrix (only the pairs that have one)."""
+        rows, cols, vals = [], [], []
+        for pairs, weight in ((self.applied, APPLIED), (self.named, NAMED)):
+            for need_id, expert_id in pairs:
+                if need_id in self.need_index and expert_id in self.expert_index:
+                    rows.append(self.need_index[need_id])
+                    cols.append(self.expert_index[expert_id])
+                    vals.append(weight)
+        shape = (len(self.need_ids), len(self.expert_ids))
+        return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+
+    def pair_scores(self, pairs: Sequence[Pair]) -> list[Components]:
+        """The components of each pair, one row at a time (no dense matrix)."""
+        if not pairs:
+            return []
+        ni = np.array([self.need_index[n] for n, _ in pairs])
+        ej = np.array([self.expert_index[e] for _, e in pairs])
+        text = _rowwise_dot(self.need_vec, self.expert_vec, ni, ej)
+        field = _rowwise_dot(self.need_field, self.expert_field, ni, ej)
+        out = []
+        for k, pair in enumerate(pairs):
+            applied, named = pair in self.applied, pair in self.named
+            raw = TEXT * text[k] + FIELD * field[k] + APPLIED * applied + NAMED * named
+            out.append(
+                Components(_rounded(raw), _rounded(text[k]), _rounded(field[k]), applied, named)
+            )
+        return out
+
+    def top_for_needs(self, k: int) -> list[tuple[str, str, int, float]]:
+        """(need id, expert id, rank, score): the k best experts of each need, applied or not."""
+        rows = _top_k(
+            self.need_vec, self.expert_vec, self.need_field, self.expert_field, self._bonus, k
+        )
+        return [(self.need_ids[i], self.expert_ids[j], r, s) for i, j, r, s in rows]
+
+    def top_for_experts(self, k: int) -> list[tuple[str, str, int, float]]:
+        """(need id, expert id, rank, score): the k best needs of each expert."""
+        rows = _top_k(
+            self.expert_vec,
+            self.need_vec,
+            self.expert_field,
+            self.need_field,
+            self._bonus.T.tocsr(),
+            k,
+        )
+        return [(self.need_ids[i], self.expert_ids[j], r, s) for j, i, r, s in rows]
+
+    def matched_terms(self, need_id: str, expert_id: str, limit: int = 5) -> list[str]:
+        """The terms that weigh most in the pair's text similarity, longest kept when one
+        contains another (光纤激光 shows as 光纤激, not also 光纤)."""
+        a = self.need_vec[self.need_index[need_id]]
+        b = self.expert_vec[self.expert_index[expert_id]]
+        product = a.multiply(b).tocoo()
+        ranked = sorted(
+            zip(product.col.tolist(), product.data.tolist(), strict=True),
+            key=lambda item: (
+                -round(item[1], 12),
+                -len(self.vocabulary[item[0]]),
+                str(self.vocabulary[item[0]]),
+            ),
+        )
+        chosen: list[str] = []
+        for col, _ in ranked:
+            term = str(self.vocabulary[col])
+            if any(term in c or c in term for c in chosen):
+                continue
+            chosen.append(term)
+            if len(chosen) == limit:
+                break
+        return chosen
+
+
+def _rounded(value: float) -> float:
+    return float(np.rint(float(value) * SCALE)) / SCALE
+
+
+def _rowwise_dot(
+    a: sparse.csr_matrix, b: sparse.csr_matrix, ai: NDArray[np.int_], bj: NDArray[np.int_]
+) -> NDArray[np.float64]:
+    """a[ai[k]] · b[bj[k]] for every k, in chunks of rows."""
+    out = np.zeros(len(ai))
+    step = 20_000
+    for start in range(0, len(ai), step):
+        sl = slice(start, start + step)
+        out[sl] = np.asarray(a[ai[sl]].multiply(b[bj[sl]]).sum(axis=1)).ravel()
+    return np.clip(out, 0.0, 1.0)
+
+
+def _top_k(
+    rows_text: sparse.csr_matrix,
+    cols_text: sparse.csr_matrix,
+    rows_field: sparse.csr_matrix,
+    cols_field: sparse.csr_matrix,
+    bonus: sparse.csr_matrix,
+    k: int,
+) -> list[tuple[int, int, int, float]]:
+    """(row, col, rank from 1, score) of the k best columns of each row, chunk by chunk: best
+    score first, then lowest column index."""
+    n_rows, n_cols = rows_text.shape[0], cols_text.shape[0]
+    if n_rows == 0 or n_cols == 0:
+        return []
+    k = min(k, n_cols)
+    text_t, field_t = cols_text.T.tocsr(), cols_field.T.tocsr()
+    out: list[tuple[int, int, int, float]] = []
+    for start in range(0, n_rows, CHUNK):
+        stop = min(start + CHUNK, n_rows)
+        raw = TEXT * (rows_text[start:stop] @ text_t).toarray()
+        raw += FIELD * (rows_field[start:stop] @ field_t).toarray()
+        raw += bonus[start:stop].toarray()
+        scores = np.rint(np.clip(raw, 0.0, 1.0) * SCALE).astype(np.int64)
+        # Sort key: higher score first, then lower column: -score * n_cols + col is unique.
+        keys = -scores * n_cols + np.arange(n_cols)[None, :]
+        best = (
+            np.argpartition(keys, k - 1, axis=1)[:, :k]
+            if k < n_cols
+            else np.tile(np.arange(n_cols), (stop - start, 1))
+        )
+        for r in range(stop - start):
+            cols = best[r][np.argsort(keys[r, best[r]], kind="stable")]
+            for rank, col in enumerate(cols.tolist(), start=1):
+                out.append((start + r, col, rank, int(scores[r, col]) / SCALE))
+    return out

@@ -161,28 +161,45 @@ class Affinity:
         return [(self.need_ids[i], self.expert_ids[j], r, s) for j, i, r, s in rows]
 
     def matched_terms(self, need_id: str, expert_id: str, limit: int = 5) -> list[str]:
-        """The terms that weigh most in the pair's text similarity, longest kept when one
-        contains another (光纤激光 shows as 光纤激, not also 光纤)."""
-        a = self.need_vec[self.need_index[need_id]]
-        b = self.expert_vec[self.expert_index[expert_id]]
-        product = a.multiply(b).tocoo()
-        ranked = sorted(
-            zip(product.col.tolist(), product.data.tolist(), strict=True),
-            key=lambda item: (
-                -round(item[1], 12),
-                -len(self.vocabulary[item[0]]),
-                str(self.vocabulary[item[0]]),
-            ),
-        )
-        chosen: list[str] = []
-        for col, _ in ranked:
-            term = str(self.vocabulary[col])
-            if any(term in c or c in term for c in chosen):
-                continue
+        """The terms that weigh most in the pair's text similarity (see matched_terms_many)."""
+        return list(self.matched_terms_many([(need_id, expert_id)], limit)[need_id, expert_id])
+
+    def matched_terms_many(
+        self, pairs: Sequence[Pair], limit: int = 5
+    ) -> dict[Pair, tuple[str, ...]]:
+        """For each pair, up to `limit` terms weighing most in its text similarity, heaviest
+        first, none inside another (see `_distinct`)."""
+        unique = sorted(set(pairs))
+        if not unique:
+            return {}
+        ni = np.array([self.need_index[n] for n, _ in unique])
+        ej = np.array([self.expert_index[e] for _, e in unique])
+        product = sparse.csr_matrix(self.need_vec[ni].multiply(self.expert_vec[ej]))
+        out: dict[Pair, tuple[str, ...]] = {}
+        for k, pair in enumerate(unique):
+            lo, hi = product.indptr[k], product.indptr[k + 1]
+            cols, weights = product.indices[lo:hi], np.round(product.data[lo:hi], 12)
+            order = np.lexsort((cols, -weights))  # heaviest first, then vocabulary order
+            out[pair] = _distinct([str(self.vocabulary[c]) for c in cols[order].tolist()], limit)
+        return out
+
+
+def _distinct(terms: list[str], limit: int) -> tuple[str, ...]:
+    """The first `limit` terms none of which contains another; a term that contains one chosen
+    earlier takes its place (激光焊 replaces 激光), one inside a chosen term is skipped."""
+    chosen: list[str] = []
+    for term in terms:
+        if any(term in c for c in chosen):
+            continue
+        inside = [i for i, c in enumerate(chosen) if c in term]
+        if inside:
+            chosen[inside[0]] = term
+            chosen = [c for i, c in enumerate(chosen) if i not in inside[1:]]
+        elif len(chosen) == limit:
+            break
+        else:
             chosen.append(term)
-            if len(chosen) == limit:
-                break
-        return chosen
+    return tuple(chosen)
 
 
 def _rounded(value: float) -> float:

@@ -38,6 +38,7 @@ CHUNK = 512  # rows scored at once when looking for the top k
 _RUNS = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
 
 Pair = tuple[str, str]  # (need id, expert id)
+Ranked = tuple[str, str, int, float]  # (need id, expert id, rank from 1, score)
 
 
 def terms_of(text: str) -> list[str]:
@@ -141,24 +142,23 @@ class Affinity:
             )
         return out
 
-    def top_for_needs(self, k: int) -> list[tuple[str, str, int, float]]:
-        """(need id, expert id, rank, score): the k best experts of each need, applied or not."""
-        rows = _top_k(
+    def top_both(self, k: int) -> tuple[list[Ranked], list[Ranked]]:
+        """(need id, expert id, rank, score) of the k best experts of each need (applied or
+        not), then of the k best needs of each expert, from one pass over the pairs."""
+        for_need, for_expert = _top_both(
             self.need_vec, self.expert_vec, self.need_field, self.expert_field, self._bonus, k
         )
-        return [(self.need_ids[i], self.expert_ids[j], r, s) for i, j, r, s in rows]
-
-    def top_for_experts(self, k: int) -> list[tuple[str, str, int, float]]:
-        """(need id, expert id, rank, score): the k best needs of each expert."""
-        rows = _top_k(
-            self.expert_vec,
-            self.need_vec,
-            self.expert_field,
-            self.need_field,
-            self._bonus.T.tocsr(),
-            k,
+        names = self.need_ids, self.expert_ids
+        return (
+            [(names[0][i], names[1][j], r, s) for i, j, r, s in for_need],
+            [(names[0][i], names[1][j], r, s) for i, j, r, s in for_expert],
         )
-        return [(self.need_ids[i], self.expert_ids[j], r, s) for j, i, r, s in rows]
+
+    def top_for_needs(self, k: int) -> list[Ranked]:
+        return self.top_both(k)[0]
+
+    def top_for_experts(self, k: int) -> list[Ranked]:
+        return self.top_both(k)[1]
 
     def matched_terms(self, need_id: str, expert_id: str, limit: int = 5) -> list[str]:
         """The terms that weigh most in the pair's text similarity (see matched_terms_many)."""
@@ -175,12 +175,15 @@ class Affinity:
         ni = np.array([self.need_index[n] for n, _ in unique])
         ej = np.array([self.expert_index[e] for _, e in unique])
         product = sparse.csr_matrix(self.need_vec[ni].multiply(self.expert_vec[ej]))
+        product.sort_indices()
         out: dict[Pair, tuple[str, ...]] = {}
+        vocabulary = self.vocabulary.tolist()
         for k, pair in enumerate(unique):
             lo, hi = product.indptr[k], product.indptr[k + 1]
-            cols, weights = product.indices[lo:hi], np.round(product.data[lo:hi], 12)
-            order = np.lexsort((cols, -weights))  # heaviest first, then vocabulary order
-            out[pair] = _distinct([str(self.vocabulary[c]) for c in cols[order].tolist()], limit)
+            # Heaviest first, then vocabulary order (the indices are sorted): a stable sort.
+            order = np.argsort(-product.data[lo:hi], kind="stable")[: limit * 4]
+            cols = product.indices[lo:hi][order].tolist()
+            out[pair] = _distinct([vocabulary[c] for c in cols], limit)
         return out
 
 
@@ -218,37 +221,55 @@ def _rowwise_dot(
     return np.clip(out, 0.0, 1.0)
 
 
-def _top_k(
+def _top_both(
     rows_text: sparse.csr_matrix,
     cols_text: sparse.csr_matrix,
     rows_field: sparse.csr_matrix,
     cols_field: sparse.csr_matrix,
     bonus: sparse.csr_matrix,
     k: int,
-) -> list[tuple[int, int, int, float]]:
-    """(row, col, rank from 1, score) of the k best columns of each row, chunk by chunk: best
-    score first, then lowest column index."""
+) -> tuple[list[tuple[int, int, int, float]], list[tuple[int, int, int, float]]]:
+    """(row, col, rank from 1, score) of the k best columns of each row, and of the k best rows
+    of each column: best score first, then lowest index. Rows are scored CHUNK at a time; each
+    column keeps its k best rows so far."""
     n_rows, n_cols = rows_text.shape[0], cols_text.shape[0]
     if n_rows == 0 or n_cols == 0:
-        return []
-    k = min(k, n_cols)
+        return [], []
     text_t, field_t = cols_text.T.tocsr(), cols_field.T.tocsr()
-    out: list[tuple[int, int, int, float]] = []
+    by_row: list[tuple[int, int, int, float]] = []
+    kept_keys = np.empty((0, n_cols), dtype=np.int64)  # per column: -score * n_rows + row
     for start in range(0, n_rows, CHUNK):
         stop = min(start + CHUNK, n_rows)
         raw = TEXT * (rows_text[start:stop] @ text_t).toarray()
         raw += FIELD * (rows_field[start:stop] @ field_t).toarray()
         raw += bonus[start:stop].toarray()
         scores = np.rint(np.clip(raw, 0.0, 1.0) * SCALE).astype(np.int64)
-        # Sort key: higher score first, then lower column: -score * n_cols + col is unique.
-        keys = -scores * n_cols + np.arange(n_cols)[None, :]
-        best = (
-            np.argpartition(keys, k - 1, axis=1)[:, :k]
-            if k < n_cols
-            else np.tile(np.arange(n_cols), (stop - start, 1))
-        )
-        for r in range(stop - start):
-            cols = best[r][np.argsort(keys[r, best[r]], kind="stable")]
-            for rank, col in enumerate(cols.tolist(), start=1):
-                out.append((start + r, col, rank, int(scores[r, col]) / SCALE))
-    return out
+        del raw
+        row_keys = -scores * n_cols + np.arange(n_cols)[None, :]
+        for r, cols in enumerate(_smallest(row_keys, k, axis=1)):
+            by_row += [(start + r, c, i + 1, int(scores[r, c]) / SCALE) for i, c in enumerate(cols)]
+        col_keys = -scores * n_rows + np.arange(start, stop)[:, None]
+        both = np.vstack([kept_keys, col_keys])
+        kept_keys = np.take_along_axis(both, _smallest_index(both, k, axis=0), axis=0)
+    by_col: list[tuple[int, int, int, float]] = []
+    order = np.sort(kept_keys, axis=0)
+    for c in range(n_cols):
+        for i, key in enumerate(order[:, c].tolist()):
+            row = key % n_rows
+            by_col.append((row, c, i + 1, -(key - row) // n_rows / SCALE))
+    return by_row, by_col
+
+
+def _smallest_index(keys: NDArray[np.int64], k: int, axis: int) -> NDArray[np.int_]:
+    """Indices of the k smallest keys along `axis` (all of them when there are at most k)."""
+    size = keys.shape[axis]
+    if size <= k:
+        return np.indices(keys.shape)[axis]
+    return np.argpartition(keys, k - 1, axis=axis).take(range(k), axis=axis)
+
+
+def _smallest(keys: NDArray[np.int64], k: int, axis: int) -> list[list[int]]:
+    """Per row (axis=1): the columns of its k smallest keys, smallest first."""
+    idx = _smallest_index(keys, k, axis)
+    ordered = np.take_along_axis(idx, np.argsort(np.take_along_axis(keys, idx, axis), axis), axis)
+    return ordered.tolist()  # type: ignore[no-any-return]

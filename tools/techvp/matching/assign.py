@@ -10,10 +10,11 @@ maximizes, in this order (lexicographically):
 
 subject to each need ≤ its capacity, each expert ≤ one place, each region ≤ its quota.
 
-It is solved as three integer programs with scipy's `milp` (HiGHS, relative gap 0): each stage
-fixes the optimum of the one before as a constraint. Every objective is an integer, so the result
-is exact. The candidates are given in (need, expert) id order and HiGHS is deterministic, so
-equal objectives always come out as the same pairs.
+It is solved as two integer programs with scipy's `milp` (HiGHS, relative gap 0): the first
+weighs a served need above every named pair (served × (named pairs + 1) + named: 1 and 2 at
+once), the second maximizes affinity with the first's optimum fixed as a constraint. Every
+objective is an integer, so the result is exact. The candidates are given in (need, expert) id
+order and HiGHS is deterministic, so equal objectives always come out as the same pairs.
 """
 
 from __future__ import annotations
@@ -106,9 +107,11 @@ def solve(problem: Problem) -> list[Candidate]:
         LinearConstraint(sparse.vstack(blocks).tocsr(), -np.inf, np.concatenate(upper)),
         LinearConstraint(served.tocsr(), -np.inf, np.zeros(n_needs)),
     ]
+    # Stage 1 counts served needs × (named pairs + 1) + named pairs: more served always wins,
+    # then more named; all small integers, so one solve is exact for both.
+    named = np.array([1.0 if c.named else 0.0 for c in cands])
     stages = [
-        np.concatenate([np.zeros(n_pairs), np.ones(n_needs)]),
-        np.concatenate([[1.0 if c.named else 0.0 for c in cands], np.zeros(n_needs)]),
+        np.concatenate([named, np.full(n_needs, named.sum() + 1)]),
         np.concatenate([[float(c.score) for c in cands], np.zeros(n_needs)]),
     ]
     x = np.zeros(n_pairs + n_needs)

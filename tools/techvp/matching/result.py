@@ -77,8 +77,7 @@ def match_batch(views: DatasetViews, rows: Sequence[Row], batch: str) -> MatchRe
     data = _gather(views, rows, batch)
     record = views.dataset.batches[batch].record
     affinity = Affinity(data.needs, data.experts, data.applied, data.named)
-    for_need = affinity.top_for_needs(TOP_K)
-    for_expert = affinity.top_for_experts(TOP_K)
+    for_need, for_expert = affinity.top_both(TOP_K)
     threshold = views.policies[batch].params.match_recommended_min
     sources = data.applied | data.named
     if threshold is not None:

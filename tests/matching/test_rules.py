@@ -75,3 +75,18 @@ def test_recommended_pairs_only_when_the_batch_opts_in(tmp_path: Path) -> None:
     ]
     strict = record(BATCH, policy_overrides={"match_recommended_min": "1"})
     assert _match(tmp_path / "c", strict, [NEED], [idle]).assignments == ()
+
+
+def test_command_refuses_records_with_errors_and_unknown_batches(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from techvp.cli import main
+
+    write_repo(tmp_path, batch=[BATCH], need=[record(NEED, capacity="0")], expert=[EXPERT])
+    args = ["match", "--root", str(tmp_path), "--out", str(tmp_path / "out")]
+    now = ["--now", "2022-03-01T09:00:00+08:00"]
+    refused = CliRunner().invoke(main, [*args, "--batch", "wuhan-2022", *now])
+    assert refused.exit_code == 1 and "记录有错误，未进行匹配" in refused.output
+    assert not (tmp_path / "out").exists()
+    unknown = CliRunner().invoke(main, [*args, "--batch", "nowhere", *now])
+    assert unknown.exit_code == 2 and "nowhere" in unknown.output

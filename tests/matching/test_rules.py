@@ -90,3 +90,11 @@ def test_command_refuses_records_with_errors_and_unknown_batches(tmp_path: Path)
     assert not (tmp_path / "out").exists()
     unknown = CliRunner().invoke(main, [*args, "--batch", "nowhere", *now])
     assert unknown.exit_code == 2 and "nowhere" in unknown.output
+
+
+def test_batches_without_needs_or_experts(tmp_path: Path) -> None:
+    empty = _match(tmp_path / "a", BATCH, [], [])
+    assert (empty.assignments, empty.unmatched, empty.recommendations) == ((), (), ())
+    assert [r.quota for r in empty.quota] == [0, 0]
+    alone = _match(tmp_path / "b", BATCH, [NEED], [])
+    assert _reasons(alone) == {"laser-weld": "no_applicant"} and alone.recommendations == ()

@@ -104,11 +104,10 @@ class Affinity:
         self.vocabulary = vectorizer.get_feature_names_out() if docs else np.array([])
         self.need_vec = sparse.csr_matrix(matrix[: len(needs)])
         self.expert_vec = sparse.csr_matrix(matrix[len(needs) :])
-        if docs:
-            self.need_field = vectorizer.transform([need_field(n) for n in needs]).tocsr()
-            self.expert_field = vectorizer.transform([expert_field(e) for e in experts]).tocsr()
-        else:
-            self.need_field, self.expert_field = self.need_vec, self.expert_vec
+        self.need_field = _transform(vectorizer, [need_field(n) for n in needs], matrix.shape[1])
+        self.expert_field = _transform(
+            vectorizer, [expert_field(e) for e in experts], matrix.shape[1]
+        )
         self.applied = frozenset(applied)
         self.named = frozenset(named)
         self._bonus = self._bonus_matrix()
@@ -203,6 +202,13 @@ def _distinct(terms: list[str], limit: int) -> tuple[str, ...]:
         else:
             chosen.append(term)
     return tuple(chosen)
+
+
+def _transform(vectorizer: TfidfVectorizer, texts: list[str], width: int) -> sparse.csr_matrix:
+    """The texts' TF-IDF rows (none for no text: scikit-learn refuses an empty list)."""
+    if not texts:
+        return sparse.csr_matrix((0, width))
+    return vectorizer.transform(texts).tocsr()
 
 
 def _rounded(value: float) -> float:

@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "repo": 3,
     "changes": 3,
     "policies": 4,
+    "matching": 4,
     "validate": 5,
     "build": 5,
     "demo": 5,

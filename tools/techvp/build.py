@@ -61,8 +61,18 @@ class Output:
     run: Callable[[BuildResult, Path], None]
 
 
-# The outputs `techvp build` writes, in this order. None yet.
-OUTPUTS: tuple[Output, ...] = ()
+def _match(result: BuildResult, out_dir: Path) -> None:
+    """Each batch's matching proposal under out_dir/match/<batch>/ (techvp.matching)."""
+    from techvp.matching.files import write_files
+    from techvp.matching.result import match_batch
+
+    for batch in sorted(result.policies):
+        proposal = match_batch(result.views, result.eligibility(batch), batch)
+        write_files(proposal, out_dir / "match" / batch)
+
+
+# The outputs `techvp build` writes, in this order.
+OUTPUTS: tuple[Output, ...] = (Output("match", _match),)
 
 
 def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:

@@ -22,6 +22,7 @@ from techvp.clickzh import ChineseGroup
 from techvp.diagnostics import Diagnostic, Location, TechvpError, error
 from techvp.formats import FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
+from techvp.messages import matching as match_text
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -225,3 +226,30 @@ def demo(out: str, needs: int, experts: int, seed: int, staff: bool, force: bool
     write_demo(Path(out), needs=needs, experts=experts, seed=seed, staff=staff)
     commit_output(Path(out), text.DEMO_COMMIT.format(needs=needs, experts=experts, seed=seed))
     click.echo(text.DEMO_WRITTEN.format(out=out, needs=needs, experts=experts))
+
+
+@main.command(help=match_text.MATCH, short_help=match_text.SHORT_MATCH)
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=match_text.MATCH_BATCH)
+@root_option
+@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=match_text.MATCH_OUT)
+@click.option("--write-appointments", is_flag=True, help=match_text.MATCH_WRITE)
+@now_option
+def match(batch: str, root: Path, out: str, write_appointments: bool, now: datetime) -> None:
+    from techvp.build import run
+    from techvp.matching.files import write_appointments as write_records
+    from techvp.matching.files import write_files
+    from techvp.matching.result import match_batch
+    from techvp.matching.summary import summary
+
+    result = run(root, now)
+    rows = result.eligibility(batch)  # an unknown batch stops here (exit 2)
+    if not result.findings.ok:
+        click.echo(match_text.NOT_VALID, err=True)
+        sys.exit(1)
+    proposal = match_batch(result.views, rows, batch)
+    write_files(proposal, Path(out))
+    click.echo(summary(proposal))
+    click.echo(match_text.SUMMARY_FILES.format(out=out))
+    if write_appointments:
+        written = write_records(proposal, result.dataset)
+        click.echo(match_text.APPOINTMENTS_WRITTEN.format(count=len(written)))

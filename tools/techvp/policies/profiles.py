@@ -133,6 +133,15 @@ class PolicyParams(BaseModel):
         None, title="每年最少服务月数", description="", ge=1, le=12
     )
     term_years: int | None = Field(None, title="服务期（年）", description="", ge=1, le=10)
+    # 匹配
+    match_recommended_min: Decimal | None = Field(
+        None,
+        title="推荐配对的最低匹配度",
+        description="0–1；填写后，系统推荐（专家未申报）且匹配度不低于此值的配对也可安排；"
+        "不填表示只安排专家申报的需求（及企业指定并协商一致的专家）",
+        ge=0,
+        le=1,
+    )
 
 
 _HUBEI = PolicyParams(

@@ -61,8 +61,15 @@ class Output:
     run: Callable[[BuildResult, Path], None]
 
 
-# The outputs `techvp build` writes, in this order. None yet.
-OUTPUTS: tuple[Output, ...] = ()
+def _excel(result: BuildResult, out_dir: Path) -> None:
+    """Staff Excel forms (internal fields included) under out_dir/excel/<batch>/, never the site."""
+    from techvp.excel.forms import build_output
+
+    build_output(result.dataset, out_dir)
+
+
+# The outputs `techvp build` writes, in this order.
+OUTPUTS: tuple[Output, ...] = (Output("excel", _excel),)
 
 
 def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:

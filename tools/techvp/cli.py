@@ -22,6 +22,7 @@ from techvp.clickzh import ChineseGroup
 from techvp.diagnostics import Diagnostic, Location, TechvpError, error
 from techvp.formats import FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
+from techvp.messages import excel as xtext
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -225,3 +226,35 @@ def demo(out: str, needs: int, experts: int, seed: int, staff: bool, force: bool
     write_demo(Path(out), needs=needs, experts=experts, seed=seed, staff=staff)
     commit_output(Path(out), text.DEMO_COMMIT.format(needs=needs, experts=experts, seed=seed))
     click.echo(text.DEMO_WRITTEN.format(out=out, needs=needs, experts=experts))
+
+
+@main.command(help=xtext.EXPORT, short_help=xtext.SHORT_HELP["export"])
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=xtext.EXPORT_BATCH)
+@root_option
+@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=xtext.EXPORT_OUT)
+@click.option("--region", default=None, help=xtext.EXPORT_REGION)
+@now_option
+def export(batch: str, root: Path, out: str, region: str | None, now: datetime) -> None:
+    from techvp.build import run
+    from techvp.excel.forms import export_batch
+
+    result = run(root, now)
+    if not result.findings.ok:
+        click.echo(FORMATS["text"](result.findings, root), nl=False)
+        click.echo(text.BUILD_FAILED, err=True)
+        sys.exit(1)
+    for path in export_batch(result.dataset, batch, Path(out), region):
+        click.echo(xtext.EXPORT_WRITTEN.format(path=path))
+
+
+@main.command(
+    "excel-templates", help=xtext.TEMPLATES, short_help=xtext.SHORT_HELP["excel-templates"]
+)
+@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=xtext.TEMPLATES_OUT)
+@click.option("--batch", default=None, metavar=text.METAVAR_BATCH, help=xtext.TEMPLATES_BATCH)
+@root_option
+def excel_templates(out: str, batch: str | None, root: Path) -> None:
+    from techvp.excel.forms import templates_for
+
+    for path in templates_for(root, batch, Path(out)):
+        click.echo(xtext.EXPORT_WRITTEN.format(path=path))

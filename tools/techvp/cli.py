@@ -258,3 +258,26 @@ def excel_templates(out: str, batch: str | None, root: Path) -> None:
 
     for path in templates_for(root, batch, Path(out)):
         click.echo(xtext.EXPORT_WRITTEN.format(path=path))
+
+
+@main.command("import-excel", help=xtext.IMPORT, short_help=xtext.SHORT_HELP["import-excel"])
+@click.argument("file", cls=_Argument, help=xtext.IMPORT_FILE)
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=xtext.EXPORT_BATCH)
+@root_option
+@click.option("--partial", is_flag=True, help=xtext.IMPORT_PARTIAL)
+@format_option
+@now_option
+def import_excel(file: str, batch: str, root: Path, partial: bool, fmt: str, now: datetime) -> None:
+    from techvp.diagnostics import Findings
+    from techvp.excel.importer import import_needs
+
+    outcome = import_needs(Path(file), batch, root, now, partial, shown=file)
+    findings = Findings(outcome.findings.sorted(), files_checked=1)
+    click.echo(FORMATS[fmt](findings, root), nl=False)
+    if outcome.written or findings.ok:
+        click.echo(
+            xtext.IMPORT_WRITTEN.format(written=len(outcome.written), skipped=outcome.skipped)
+        )
+    else:
+        click.echo(xtext.IMPORT_NOTHING, err=True)
+    sys.exit(0 if findings.ok else 1)

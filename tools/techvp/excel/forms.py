@@ -114,7 +114,7 @@ def batch_time(batch: Batch) -> datetime:
     return datetime.combine(batch.reference_date, time())
 
 
-def _batch(dataset: Dataset, batch_id: str) -> Batch:
+def batch_of(dataset: Dataset, batch_id: str) -> Batch:
     if batch_id not in dataset.batches:
         choices = sorted(dataset.batches)
         raise TechvpError(
@@ -169,7 +169,7 @@ def export_batch(
     dataset: Dataset, batch_id: str, out: Path, region: str | None = None
 ) -> list[Path]:
     """Write 需求汇总表.xlsx and 科技人员汇总表.xlsx for one batch under out."""
-    batch = _batch(dataset, batch_id)
+    batch = batch_of(dataset, batch_id)
     year = batch.reference_date.year
     slug = None
     if region is not None:
@@ -233,7 +233,7 @@ def templates_for(root: Path, batch_id: str | None, out: Path) -> list[Path]:
 
         dataset, _ = load_dataset(root)
         if batch_id is not None:
-            batch = _batch(dataset, batch_id)
+            batch = batch_of(dataset, batch_id)
         elif len(dataset.batches) == 1:
             batch = next(iter(dataset.batches.values())).record
     if batch is None:

@@ -107,7 +107,7 @@ MESSAGES: dict[str, str] = {
     "excel.not-number": "{where}：{column}应为数字，实为“{value}”",
     "excel.not-yesno": "{where}：{column}应填“是”或“否”，实为“{value}”",
     "excel.required": "{where}：{column}不能为空",
-    "excel.invalid": "{where}：{column}：{reason}",
+    "excel.invalid": "{where}：填写不符合要求：{reason}",
     "excel.enterprise-exists": "{where}：“{name}”在本批次已有需求（{file}），本行未导入",
     "excel.duplicate-row": "{where}：“{name}”与第 {other} 行是同一家企业，本行未导入",
     "excel.named-and-unnamed": "{where}：已填写指定专家，又在“不指定专家（打√）”栏打了√，请只选一种",

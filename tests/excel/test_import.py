@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from techvp.cli import main
 from techvp.excel.importer import import_needs, need_id
 from techvp.repo import Dataset, load_dataset
-from tests.factories import BATCH, record, write_repo
+from tests.factories import BATCH, credit_code, record, write_repo
 
 NOW = datetime(2022, 3, 1, tzinfo=UTC)
 TOP = [
@@ -317,3 +317,16 @@ def test_an_xls_saved_by_old_excel_or_wps_imports(repo: Path, tmp_path: Path) ->
     outcome = import_needs(tmp_path / "old.xls", "wuhan-2022", repo, NOW)
     assert messages(outcome) == [] and len(outcome.written) == 1
     assert needs(repo)["武汉睿光激光科技有限公司"].enterprise.employees == 120
+
+
+def test_added_columns_give_the_enterprise_contact_and_credit_code(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "r", batch=[record(BATCH, policy="deepened")])
+    top = [*TOP, "统一社会信用代码", "企业联系人", "联系电话"]
+    under = [*UNDER, None, None, None]
+    values = [*row(), credit_code(), "周 敏", "13912345678"]
+    path = sheet_file(tmp_path / "i.xlsx", [values], top=top, under=under, stamp="")
+    outcome = import_needs(path, "wuhan-2022", root, NOW)
+    assert messages(outcome) == []
+    need = needs(root)["武汉睿光激光科技有限公司"]
+    assert (need.contact.name, need.contact.phone) == ("周敏", "13912345678")
+    assert need.enterprise.credit_code == credit_code()

@@ -13,6 +13,7 @@ has a need in the batch is reported and skipped, so importing the same file agai
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -86,13 +87,21 @@ def enterprise_key(name: str) -> str:
     return re.sub(r"[\s\u3000（）()]", "", name)
 
 
+@functools.cache
+def _syllable(char: str) -> str:
+    """One character's pinyin without tone (its most common reading); "" for punctuation."""
+    from pypinyin import lazy_pinyin
+
+    reading = lazy_pinyin(char)[0].lower()
+    return reading if reading.isascii() and reading.isalnum() else ""
+
+
 def need_id(name: str, taken: set[str]) -> str:
     """An id from the enterprise's name: its pinyin without the company-form suffix, one
     syllable per hyphen; a short hash of the full name is added when that id is taken."""
-    from pypinyin import lazy_pinyin
-
     core = re.sub(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name) or name
-    parts = [re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in lazy_pinyin(core)]
+    words = re.findall(r"[A-Za-z0-9]+|[^\x00-\x7f]", core)  # letter runs, single characters
+    parts = [w.lower() if w.isascii() else _syllable(w) for w in words]
     slug = "-".join(p for p in parts if p)[:56].rstrip("-")
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
     if not is_record_id(slug) or slug in taken:

@@ -39,6 +39,7 @@ NEEDS_HEADERS = {
 # Columns an import also reads when a district adds them (the seed's table has none of them).
 NEEDS_EXTRA_HEADERS = {
     "credit_code": "统一社会信用代码",
+    "category": "需求类别",
     "contact_name": "企业联系人",
     "contact_phone": "联系电话",
 }

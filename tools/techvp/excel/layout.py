@@ -125,12 +125,10 @@ def row_height(values: Sequence[Any], widths: Sequence[float]) -> float:
     streaming writer leaves unsized, and the printed form must show the whole text."""
     lines = 1
     for value, width in zip(values, widths, strict=False):
-        if value is None:
-            continue
-        usable = max(width - 1.5, 1)
-        count = sum(
-            max(1, -(-display_units(part) // int(usable))) for part in str(value).split("\n")
-        )
+        if not isinstance(value, str) or len(value) * 2 <= width - 1.5:
+            continue  # a number, a date, or text that surely fits one line
+        usable = int(max(width - 1.5, 1))
+        count = sum(max(1, -(-display_units(part) // usable)) for part in value.split("\n"))
         lines = max(lines, count)
     return round(lines * LINE_POINTS + 4, 1)
 

@@ -16,10 +16,9 @@ import csv
 import shutil
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-
-import openpyxl
 
 from techvp.excel.forms import NEEDS, NeedRow, batch_time, need_rows
 from techvp.excel.importer import import_needs
@@ -79,10 +78,9 @@ def main() -> None:
     print(f"{'export ratio':<44} {ours_out / floor_out:7.2f}")
     print(f"{'file size':<44} {xlsx.stat().st_size / 1e6:7.2f} MB")
 
-    filled = work / "filled.xlsx"
-    book = openpyxl.load_workbook(xlsx)
-    book.active["A2"] = STAMP
-    book.save(filled)
+    filled = work / "filled.xlsx"  # as a district sends it: the stamp line filled in
+    signed = replace(NEEDS, stamp=STAMP)
+    write_form(signed, [Sheet("汇总", title, table)], filled, batch_time(batch))  # type: ignore[arg-type]
     repo = work / "repo"
     (repo / "submissions" / "batches").mkdir(parents=True)
     shutil.copy(ROOT / "submissions/batches/wuhan-2022.yaml", repo / "submissions/batches")

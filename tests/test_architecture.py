@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "matching": 4,
     "validate": 5,
     "build": 5,
+    "excel": 5,
     "demo": 5,
     "schema": 5,
     "template": 5,

@@ -15,7 +15,7 @@ import pytest
 
 import techvp
 from techvp import messages
-from techvp.messages import cli, core, guard, policy, rules
+from techvp.messages import cli, core, excel, guard, policy, rules
 
 PACKAGE = Path(techvp.__file__).parent
 TESTS = Path(__file__).parent
@@ -82,5 +82,12 @@ def test_every_code_is_exercised_by_a_test(code: str) -> None:
 
 
 def test_no_two_message_tables_define_the_same_code() -> None:
-    tables = [core.MESSAGES, rules.MESSAGES, policy.MESSAGES, guard.MESSAGES, cli.MESSAGES]
+    tables = [
+        core.MESSAGES,
+        rules.MESSAGES,
+        policy.MESSAGES,
+        guard.MESSAGES,
+        cli.MESSAGES,
+        excel.MESSAGES,
+    ]
     assert sum(len(table) for table in tables) == len(messages.MESSAGES)

@@ -129,6 +129,6 @@ def test_write_appointments_once(tmp_path: Path) -> None:
 
 def test_build_writes_each_batch_proposal(tmp_path: Path) -> None:
     _, ran = build(ROOT, DEFAULT_NOW, out_dir=tmp_path)
-    assert ran == ("match",)
+    assert "match" in ran
     for name in FILES:
         assert (tmp_path / "match" / BATCH / name).is_file()

@@ -71,8 +71,15 @@ def _match(result: BuildResult, out_dir: Path) -> None:
         write_files(proposal, out_dir / "match" / batch)
 
 
+def _excel(result: BuildResult, out_dir: Path) -> None:
+    """Staff Excel forms (internal fields included) under out_dir/excel/<batch>/, never the site."""
+    from techvp.excel.forms import build_output
+
+    build_output(result.dataset, out_dir)
+
+
 # The outputs `techvp build` writes, in this order.
-OUTPUTS: tuple[Output, ...] = (Output("match", _match),)
+OUTPUTS: tuple[Output, ...] = (Output("match", _match), Output("excel", _excel))
 
 
 def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:

@@ -22,6 +22,7 @@ from techvp.clickzh import ChineseGroup
 from techvp.diagnostics import Diagnostic, Location, TechvpError, error
 from techvp.formats import FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
+from techvp.messages import excel as xtext
 from techvp.messages import matching as match_text
 
 CHINA = timezone(timedelta(hours=8))
@@ -253,3 +254,58 @@ def match(batch: str, root: Path, out: str, write_appointments: bool, now: datet
     if write_appointments:
         written = write_records(proposal, result.dataset)
         click.echo(match_text.APPOINTMENTS_WRITTEN.format(count=len(written)))
+
+
+@main.command(help=xtext.EXPORT, short_help=xtext.SHORT_HELP["export"])
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=xtext.EXPORT_BATCH)
+@root_option
+@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=xtext.EXPORT_OUT)
+@click.option("--region", default=None, help=xtext.EXPORT_REGION)
+@now_option
+def export(batch: str, root: Path, out: str, region: str | None, now: datetime) -> None:
+    from techvp.build import run
+    from techvp.excel.forms import export_batch
+
+    result = run(root, now)
+    if not result.findings.ok:
+        click.echo(FORMATS["text"](result.findings, root), nl=False)
+        click.echo(text.BUILD_FAILED, err=True)
+        sys.exit(1)
+    for path in export_batch(result.dataset, batch, Path(out), region):
+        click.echo(xtext.EXPORT_WRITTEN.format(path=path))
+
+
+@main.command(
+    "excel-templates", help=xtext.TEMPLATES, short_help=xtext.SHORT_HELP["excel-templates"]
+)
+@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=xtext.TEMPLATES_OUT)
+@click.option("--batch", default=None, metavar=text.METAVAR_BATCH, help=xtext.TEMPLATES_BATCH)
+@root_option
+def excel_templates(out: str, batch: str | None, root: Path) -> None:
+    from techvp.excel.forms import templates_for
+
+    for path in templates_for(root, batch, Path(out)):
+        click.echo(xtext.EXPORT_WRITTEN.format(path=path))
+
+
+@main.command("import-excel", help=xtext.IMPORT, short_help=xtext.SHORT_HELP["import-excel"])
+@click.argument("file", cls=_Argument, help=xtext.IMPORT_FILE)
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=xtext.EXPORT_BATCH)
+@root_option
+@click.option("--partial", is_flag=True, help=xtext.IMPORT_PARTIAL)
+@format_option
+@now_option
+def import_excel(file: str, batch: str, root: Path, partial: bool, fmt: str, now: datetime) -> None:
+    from techvp.diagnostics import Findings
+    from techvp.excel.importer import import_needs
+
+    outcome = import_needs(Path(file), batch, root, now, partial, shown=file)
+    findings = Findings(outcome.findings.sorted(), files_checked=1)
+    click.echo(FORMATS[fmt](findings, root), nl=False)
+    if outcome.written or findings.ok:
+        click.echo(
+            xtext.IMPORT_WRITTEN.format(written=len(outcome.written), skipped=outcome.skipped)
+        )
+    else:
+        click.echo(xtext.IMPORT_NOTHING, err=True)
+    sys.exit(0 if findings.ok else 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from techvp.messages import cli, core, guard, policy, rules
+from techvp.messages import cli, core, excel, guard, policy, rules
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     **policy.MESSAGES,
     **guard.MESSAGES,
     **cli.MESSAGES,
+    **excel.MESSAGES,
 }
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "priority": "优先"}

@@ -1,0 +1,254 @@
+"""The forms as declarations, and the export of a batch's staff files.
+
+需求汇总表 is seed 000 附件2, column for column. 科技人员汇总表 has no paper original in the
+seeds; it lists what the expert records hold for staff. Both carry internal fields (named experts,
+birth dates, phones): they are written only where staff ask (`techvp export --out`, or the build's
+out_dir/excel/<batch>/), never under the public site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from techvp.diagnostics import Location, TechvpError, error
+from techvp.excel.layout import Column, Form, Sheet, write_form
+from techvp.messages import excel as text
+from techvp.models import Batch, Expert, Need
+from techvp.repo import Dataset
+
+H = text.NEEDS_HEADERS
+E = text.EXPERTS_HEADERS
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    number: int
+    need: Need
+    region: str  # the region's name
+
+    def preferred(self, index: int, attr: str) -> Any:
+        named = self.need.preferred_experts
+        return getattr(named[index], attr) if index < len(named) else None
+
+
+def _named(index: int) -> tuple[Column, ...]:
+    n = index + 1
+    return (
+        Column(H[f"institution{n}"], lambda r: r.preferred(index, "institution"), 16, H["named"]),
+        Column(H[f"name{n}"], lambda r: r.preferred(index, "name"), 10, H["named"]),
+        Column(
+            H[f"agreed{n}"],
+            lambda r: r.preferred(index, "agreed"),
+            9,
+            H["named"],
+            "yesno",
+            "yesno",
+        ),
+    )
+
+
+NEEDS = Form(
+    name=text.NEEDS_FILE,
+    title=text.NEEDS_TITLE,
+    columns=(
+        Column(H["number"], lambda r: r.number, 6, kind="int"),
+        Column(H["region"], lambda r: r.region, 12, choices="region"),
+        Column(H["name"], lambda r: r.need.enterprise.name, 24),
+        Column(H["industry"], lambda r: r.need.enterprise.industry, 14, choices="industry"),
+        Column(H["employees"], lambda r: r.need.enterprise.employees, 10, kind="int"),
+        Column(H["revenue"], lambda r: r.need.enterprise.revenue_last_year, 12, kind="number"),
+        Column(H["expert_field"], lambda r: r.need.expert_field, 18),
+        Column(H["problem"], lambda r: r.need.problem, 48),
+        Column(H["cooperation"], lambda r: r.need.cooperation, 30),
+        *_named(0),
+        *_named(1),
+        Column(H["unnamed"], lambda r: not r.need.preferred_experts, 9, kind="tick"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ExpertRow:
+    number: int
+    expert: Expert
+    enterprises: str
+
+
+def _patents(expert: Expert) -> int:
+    return sum(1 for p in expert.patents if p.kind == "发明")
+
+
+EXPERTS = Form(
+    name=text.EXPERTS_FILE,
+    title=text.EXPERTS_TITLE,
+    columns=(
+        Column(E["number"], lambda r: r.number, 6, kind="int"),
+        Column(E["name"], lambda r: r.expert.name, 10),
+        Column(E["gender"], lambda r: r.expert.gender, 6),
+        Column(E["birth_date"], lambda r: r.expert.birth_date, 12, kind="date"),
+        Column(E["political_status"], lambda r: r.expert.political_status, 10),
+        Column(E["institution"], lambda r: r.expert.institution, 20),
+        Column(E["department"], lambda r: r.expert.department, 16),
+        Column(E["institution_type"], lambda r: r.expert.institution_type, 10),
+        Column(E["title"], lambda r: r.expert.title, 12, E["title_group"]),
+        Column(E["title_level"], lambda r: r.expert.title_level, 9, E["title_group"]),
+        Column(E["degree"], lambda r: r.expert.degree, 7),
+        Column(E["position"], lambda r: r.expert.position, 12),
+        Column(E["research_fields"], lambda r: text.LIST_SEP.join(r.expert.research_fields), 24),
+        Column(E["patents"], lambda r: _patents(r.expert), 9, kind="int"),
+        Column(E["phone"], lambda r: r.expert.contact.phone, 14, E["contact_group"]),
+        Column(E["email"], lambda r: r.expert.contact.email, 20, E["contact_group"]),
+        Column(E["applications"], lambda r: r.enterprises, 30),
+    ),
+)
+
+FORMS: tuple[Form, ...] = (NEEDS, EXPERTS)
+
+
+def batch_time(batch: Batch) -> datetime:
+    """The documents' time: the batch's reference date, so a file's bytes depend on records only."""
+    return datetime.combine(batch.reference_date, time())
+
+
+def batch_of(dataset: Dataset, batch_id: str) -> Batch:
+    if batch_id not in dataset.batches:
+        choices = sorted(dataset.batches)
+        raise TechvpError(
+            error(
+                "eligibility.unknown-batch",
+                Location("submissions/batches"),
+                batch=batch_id,
+                choices=choices,
+            )
+        )
+    return dataset.batches[batch_id].record
+
+
+def region_of(batch: Batch, value: str) -> str | None:
+    """A region's slug from its slug or name."""
+    for region in batch.regions:
+        if value in (region.slug, region.name):
+            return region.slug
+    return None
+
+
+def need_rows(dataset: Dataset, batch: Batch, region: str | None = None) -> list[NeedRow]:
+    """The batch's needs in the order of its regions, then by id; withdrawn needs left out."""
+    order = {r.slug: i for i, r in enumerate(batch.regions)}
+    names = {r.slug: r.name for r in batch.regions}
+    needs = sorted(
+        (
+            item.record
+            for item in dataset.needs.values()
+            if item.record.batch == batch.id
+            and not item.record.withdrawn
+            and (region is None or item.record.region == region)
+        ),
+        key=lambda n: (order.get(n.region, len(order)), n.id),
+    )
+    return [NeedRow(i, n, names.get(n.region, n.region)) for i, n in enumerate(needs, start=1)]
+
+
+def expert_rows(dataset: Dataset, batch: Batch) -> list[ExpertRow]:
+    names = {k: v.record.enterprise.name for k, v in dataset.needs.items()}
+    experts = sorted(
+        (e.record for e in dataset.experts.values() if e.record.batch == batch.id),
+        key=lambda e: e.id,
+    )
+    return [
+        ExpertRow(i, e, text.LIST_SEP.join(names.get(a, a) for a in e.applications))
+        for i, e in enumerate(experts, start=1)
+    ]
+
+
+def export_batch(
+    dataset: Dataset, batch_id: str, out: Path, region: str | None = None
+) -> list[Path]:
+    """Write 需求汇总表.xlsx and 科技人员汇总表.xlsx for one batch under out."""
+    batch = batch_of(dataset, batch_id)
+    year = batch.reference_date.year
+    slug = None
+    if region is not None:
+        slug = region_of(batch, region)
+        if slug is None:
+            choices = [r.name for r in batch.regions]
+            where = text.EXPORT_REGION
+            raise TechvpError(
+                error(
+                    "excel.unknown-region",
+                    Location("--region"),
+                    where=where,
+                    value=region,
+                    batch=batch.id,
+                    choices=choices,
+                )
+            )
+    sheet_name = (
+        next(r.name for r in batch.regions if r.slug == slug) if slug else text.NEEDS_ALL_SHEET
+    )
+    when = batch_time(batch)
+    needs = Sheet(sheet_name, NEEDS.title.format(year=year), need_rows(dataset, batch, slug))
+    written = [write_form(NEEDS, [needs], out / f"{NEEDS.name}.xlsx", when)]
+    if slug is None:
+        experts = Sheet(
+            text.EXPERTS_FILE, EXPERTS.title.format(year=year), expert_rows(dataset, batch)
+        )
+        written.append(write_form(EXPERTS, [experts], out / f"{EXPERTS.name}.xlsx", when))
+    return written
+
+
+def choices_for(batch: Batch | None) -> dict[str, Sequence[str]]:
+    """The drop-down lists of the blank forms."""
+    lists: dict[str, Sequence[str]] = {"yesno": (text.YES, text.NO)}
+    if batch is not None:
+        lists["region"] = [r.name for r in batch.regions]
+        lists["industry"] = list(batch.industries)
+    return lists
+
+
+BLANK_TIME = datetime(2020, 1, 1)
+
+
+def write_templates(out: Path, batch: Batch | None, year: str, when: datetime) -> list[Path]:
+    """The forms blank, 20 bordered rows each, with drop-down lists for regions, industries and
+    是/否."""
+    lists = choices_for(batch)
+    written = []
+    for form in FORMS:
+        sheet = Sheet(form.name, form.title.format(year=year), (), blank_rows=20, choices=lists)
+        written.append(write_form(form, [sheet], out / f"{form.name}.xlsx", when))
+    return written
+
+
+def templates_for(root: Path, batch_id: str | None, out: Path) -> list[Path]:
+    """Blank forms for a batch (its regions and industries as drop-downs), or, with no batch
+    given, for the repository's only batch; with none, the year is left blank to fill by hand."""
+    batch: Batch | None = None
+    if batch_id is not None or (root / "submissions").is_dir():
+        from techvp.repo import load_dataset
+
+        dataset, _ = load_dataset(root)
+        if batch_id is not None:
+            batch = batch_of(dataset, batch_id)
+        elif len(dataset.batches) == 1:
+            batch = next(iter(dataset.batches.values())).record
+    if batch is None:
+        return write_templates(out, None, "    ", BLANK_TIME)
+    return write_templates(out, batch, str(batch.reference_date.year), batch_time(batch))
+
+
+def excel_output_dir(out_dir: Path, batch: str) -> Path:
+    return out_dir / "excel" / batch
+
+
+def build_output(dataset: Dataset, out_dir: Path) -> None:
+    """The build's staff files: each batch's forms under out_dir/excel/<batch>/."""
+    for batch_id in sorted(dataset.batches):
+        export_batch(dataset, batch_id, excel_output_dir(out_dir, batch_id))
+
+
+__all__ = ["EXPERTS", "FORMS", "NEEDS", "NeedRow", "export_batch", "need_rows", "write_templates"]

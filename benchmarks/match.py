@@ -114,6 +114,8 @@ def main() -> None:
                 str(args.needs),
                 "--experts",
                 str(args.experts),
+                "--applications",
+                "9",  # 1–9 needs each, about 5 on average, as issue 11 asks
                 "--no-staff",
             ],
             check=True,

@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 from techvp.cli import main
 from techvp.demo.output import prepare_output
 from techvp.diagnostics import TechvpError
+from techvp.yamlio import parse_text
 from tests.factories import BATCH, NEED, write_repo
 
 # No user name or e-mail configured anywhere: the demo must commit all the same.
@@ -109,3 +110,15 @@ def test_each_refusal_is_a_diagnostic_with_its_own_code(tmp_path: Path) -> None:
         with pytest.raises(TechvpError) as caught:
             prepare_output(out, force)
         assert caught.value.diagnostic.code == code
+
+
+def test_demo_applications_sets_how_many_needs_each_expert_applies_to(tmp_path: Path) -> None:
+    """The matching benchmark asks for about 5 applications an expert; the default stays 1–3."""
+    out = tmp_path / "many"
+    args = ["demo", "--out", str(out), "--needs", "40", "--experts", "60", "--no-staff"]
+    assert CliRunner().invoke(main, [*args, "--applications", "9"]).exit_code == 0
+    counts = [
+        len(parse_text(p.read_text(encoding="utf-8"), p.name).data["applications"])
+        for p in sorted((out / "submissions/experts").rglob("*.yaml"))
+    ]
+    assert max(counts) > 3 and min(counts) >= 1 and max(counts) <= 9

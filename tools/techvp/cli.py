@@ -217,14 +217,23 @@ def template(out: str) -> None:
 )
 @click.option("--seed", default=2022, show_default=True, type=int, help=text.DEMO_SEED)
 @click.option("--staff/--no-staff", default=True, show_default=True, help=text.DEMO_STAFF)
+@click.option(
+    "--applications",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help=text.DEMO_APPLICATIONS,
+)
 @click.option("--force", is_flag=True, help=text.DEMO_FORCE)
-def demo(out: str, needs: int, experts: int, seed: int, staff: bool, force: bool) -> None:
+def demo(
+    out: str, needs: int, experts: int, seed: int, staff: bool, applications: int, force: bool
+) -> None:
     from techvp.demo.output import commit_output, prepare_output
 
     prepare_output(Path(out), force)
     from techvp.demo.generate import write_demo  # reads the demo's texts (TechvpError)
 
-    write_demo(Path(out), needs=needs, experts=experts, seed=seed, staff=staff)
+    write_demo(Path(out), needs, experts, seed, staff, applications)
     commit_output(Path(out), text.DEMO_COMMIT.format(needs=needs, experts=experts, seed=seed))
     click.echo(text.DEMO_WRITTEN.format(out=out, needs=needs, experts=experts))
 

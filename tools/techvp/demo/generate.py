@@ -230,25 +230,28 @@ class _Builder:
             "contact": {"phone": _phone(rng, landline=False)},
         }
 
-    def apply(self, needs: list[Record], experts: list[Record]) -> None:
-        """Each expert applies to 1–3 needs of the industry their profile fits."""
+    def apply(self, needs: list[Record], experts: list[Record], most: int = 3) -> None:
+        """Each expert applies to 1–`most` needs of the industry their profile fits."""
         by_industry: dict[str, list[str]] = {}
         for need in needs:
             by_industry.setdefault(need["enterprise"]["industry"], []).append(need["id"])
         for expert in experts:
             choices = by_industry.get(self.industry_of[expert["id"]]) or [n["id"] for n in needs]
-            count = min(len(choices), self.rng.randint(1, 3))
+            count = min(len(choices), self.rng.randint(1, most))
             expert["applications"] = sorted(self.rng.sample(choices, count))
 
 
-def build_demo(needs: int, experts: int, seed: int, staff: bool = True) -> dict[str, list[Record]]:
+def build_demo(
+    needs: int, experts: int, seed: int, staff: bool = True, applications: int = 3
+) -> dict[str, list[Record]]:
     """Every record of the demo repository, by kind, as plain data.
 
-    Without `staff`, only the batch, needs and experts: what the validation benchmark times."""
+    Without `staff`, only the batch, needs and experts: what the validation benchmark times.
+    Each expert applies to 1–`applications` needs (the matching benchmark asks for more)."""
     builder = _Builder(seed)
     need_records = [builder.need(i) for i in range(needs)]
     expert_records = [builder.expert(i) for i in range(experts)]
-    builder.apply(need_records, expert_records)
+    builder.apply(need_records, expert_records, applications)
     name_preferred_experts(need_records, expert_records, REFERENCE_DATE)
     quota = max(1, min(needs, experts) * 3 // 5)
     batch = batch_record(quota)
@@ -266,19 +269,23 @@ def build_demo(needs: int, experts: int, seed: int, staff: bool = True) -> dict[
     }
 
 
-def demo_files(needs: int, experts: int, seed: int, staff: bool = True) -> dict[str, str]:
+def demo_files(
+    needs: int, experts: int, seed: int, staff: bool = True, applications: int = 3
+) -> dict[str, str]:
     """Every file of the demo repository: its path under the root → its text."""
     files: dict[str, str] = {}
-    for kind, records in build_demo(needs, experts, seed, staff).items():
+    for kind, records in build_demo(needs, experts, seed, staff, applications).items():
         for data in records:
             rel = record_path(kind, data)
             files[rel] = dump_record(data, schema_ref(kind, rel))
     return files
 
 
-def write_demo(out: Path, needs: int, experts: int, seed: int, staff: bool = True) -> int:
+def write_demo(
+    out: Path, needs: int, experts: int, seed: int, staff: bool = True, applications: int = 3
+) -> int:
     """Write the demo repository's submissions/ under out; returns the number of files."""
-    files = demo_files(needs, experts, seed, staff)
+    files = demo_files(needs, experts, seed, staff, applications)
     for rel, text in files.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ DEMO_NEEDS = "企业需求数量"
 DEMO_EXPERTS = "科技人员数量"
 DEMO_SEED = "随机种子"
 DEMO_STAFF = "是否同时生成选派记录、服务报告和考核表"
+DEMO_APPLICATIONS = "每名科技人员最多申报的需求数（在 1 与此数之间随机）"
 DEMO_FORCE = "先清空输出目录（只能是以前生成的示例仓库）再生成"
 DEMO_COMMIT = "示例仓库：{needs} 条企业需求，{experts} 名科技人员（随机种子 {seed}）"
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from techvp.changes import added_files
 from techvp.diagnostics import Findings
+from techvp.matching.records import MatchResult
 from techvp.policies.eligibility import Row, eligibility_rows, verdicts
 from techvp.policies.profiles import Policy
 from techvp.policies.views import DatasetViews
@@ -46,6 +47,17 @@ class BuildResult:
         """Each valid batch's eligibility rows (techvp.policies.eligibility)."""
         return verdicts(self.dataset, self.findings)
 
+    @cached_property
+    def proposals(self) -> Mapping[str, MatchResult]:
+        """Each valid batch's matching proposal (techvp.matching), computed once for every output
+        that shows it (the match files, the Excel forms, the site)."""
+        from techvp.matching.result import match_batch
+
+        return {
+            batch: match_batch(self.views, self.eligibility(batch), batch)
+            for batch in sorted(self.policies)
+        }
+
     def eligibility(self, batch: str) -> tuple[Row, ...]:
         """The rows of one batch; raises UnknownBatch (a TechvpError) for a batch with no file."""
         if batch in self.verdicts:
@@ -64,18 +76,20 @@ class Output:
 def _match(result: BuildResult, out_dir: Path) -> None:
     """Each batch's matching proposal under out_dir/match/<batch>/ (techvp.matching)."""
     from techvp.matching.files import write_files
-    from techvp.matching.result import match_batch
 
-    for batch in sorted(result.policies):
-        proposal = match_batch(result.views, result.eligibility(batch), batch)
+    for batch, proposal in result.proposals.items():
         write_files(proposal, out_dir / "match" / batch)
 
 
 def _excel(result: BuildResult, out_dir: Path) -> None:
     """Staff Excel forms (internal fields included) under out_dir/excel/<batch>/, never the site."""
-    from techvp.excel.forms import build_output
+    from techvp.excel.forms import build_output, excel_output_dir
+    from techvp.excel.matchforms import write_match_forms
 
     build_output(result.dataset, out_dir)
+    for batch, proposal in result.proposals.items():
+        record = result.dataset.batches[batch].record
+        write_match_forms(result.dataset, record, proposal, excel_output_dir(out_dir, batch))
 
 
 # The outputs `techvp build` writes, in this order.

@@ -280,7 +280,13 @@ def export(batch: str, root: Path, out: str, region: str | None, now: datetime) 
         click.echo(FORMATS["text"](result.findings, root), nl=False)
         click.echo(text.BUILD_FAILED, err=True)
         sys.exit(1)
-    for path in export_batch(result.dataset, batch, Path(out), region):
+    written = export_batch(result.dataset, batch, Path(out), region)
+    if region is None:  # the matching's forms cover the whole batch
+        from techvp.excel.matchforms import write_match_forms
+
+        record = result.dataset.batches[batch].record
+        written += write_match_forms(result.dataset, record, result.proposals[batch], Path(out))
+    for path in written:
         click.echo(xtext.EXPORT_WRITTEN.format(path=path))
 
 

@@ -113,3 +113,48 @@ MESSAGES: dict[str, str] = {
     "excel.duplicate-row": "{where}：“{name}”与第 {other} 行是同一家企业，本行未导入",
     "excel.named-and-unnamed": "{where}：已填写指定专家，又在“不指定专家（打√）”栏打了√，请只选一种",
 }
+
+# The forms that follow a matching (no paper original in the seeds: laid out like the others).
+QUOTA_FILE = "配额分配表"
+QUOTA_TITLE = "{year}年“科技副总”选派名额分配表"
+QUOTA_HEADERS = {
+    "number": "序号",
+    "region": "地区",
+    "needs": "合格需求数（项）",
+    "share": "占全批次需求比例",
+    "quota": "分配名额（名）",
+    "assigned": "匹配方案已安排（名）",
+}
+QUOTA_NOTES = (
+    "注：名额按各地区合格需求数占全批次的比例用最大余数法分配，一个地区的名额不超过其合格需求数。",
+)
+RECOMMEND_FILE = "推荐对接清单"
+RECOMMEND_TITLE = "{year}年“科技副总”双向推荐对接清单"
+RECOMMEND_SHEETS = {"for_need": "向企业推荐专家", "for_expert": "向专家推送需求"}
+RECOMMEND_HEADERS = {
+    "number": "序号",
+    "region": "企业所在地",
+    "enterprise": "企业名称",
+    "need": "需求编号",
+    "rank": "推荐顺位",
+    "expert": "专家姓名",
+    "institution": "派出单位",
+    "expert_id": "专家编号",
+    "score": "匹配度",
+    "terms": "匹配的研究方向用词",
+}
+SELECTION_FILE = "选派名单"
+SELECTION_TITLE = "{year}年“科技副总”选派名单"
+SELECTION_HEADERS = {
+    "number": "序号",
+    "region": "企业所在地",
+    "enterprise": "接收企业",
+    "name": "科技副总姓名",
+    "institution": "派出单位",
+    "title": "职称",
+    "status": "状态",
+    "score": "匹配度",
+}
+# Before any appointment record exists, the list is the matching's proposal, marked as such.
+SELECTION_PROPOSED = "建议（待审定）"
+SELECTION_PROPOSAL_NOTES = ("注：本名单为系统匹配方案，尚未审定；审定后以选派记录为准。",)

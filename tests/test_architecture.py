@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "policies": 4,
     "validate": 5,
     "build": 5,
+    "site": 5,
     "demo": 5,
     "schema": 5,
     "template": 5,

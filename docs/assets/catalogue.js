@@ -1,5 +1,6 @@
 // 需求目录: filters the published needs in the browser. Record text is only ever set with
-// textContent, never as HTML. The filter state lives in the URL (?q=…&region=…&page=…).
+// textContent, never as HTML. The filter state lives in the URL (?kw=…&region=…&page=…);
+// not ?q=, which the theme takes for its own search box.
 (function () {
   "use strict";
   var root = document.getElementById("techvp-catalogue");
@@ -52,7 +53,7 @@
 
   function readUrl() {
     var params = state();
-    ["q", "status"].concat(Object.keys(FACETS)).forEach(function (name) {
+    ["kw", "status"].concat(Object.keys(FACETS)).forEach(function (name) {
       form.elements[name].value = params.get(name) || "";
     });
     page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
@@ -60,7 +61,7 @@
 
   function writeUrl() {
     var params = new URLSearchParams();
-    ["q", "status"].concat(Object.keys(FACETS)).forEach(function (name) {
+    ["kw", "status"].concat(Object.keys(FACETS)).forEach(function (name) {
       var value = form.elements[name].value.trim();
       if (value) params.set(name, value);
     });
@@ -70,7 +71,7 @@
   }
 
   function matches() {
-    var q = form.elements.q.value.trim().toLowerCase();
+    var q = form.elements.kw.value.trim().toLowerCase();
     var wanted = {};
     Object.keys(FACETS).forEach(function (name) {
       var value = form.elements[name].value;

@@ -3,16 +3,19 @@ outside host, and the pages a visitor expects."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from techvp.diagnostics import TechvpError
 from techvp.models import Expert, Need
 from techvp.models.visibility import internal_paths
 from techvp.site import site_sources
+from techvp.site.pages import markdown_text
 from tests.site.conftest import EXPERT_CANARIES, NEED_CANARIES, NOT_TEXT, XSS_PROBLEM, DemoSite
 
 
@@ -98,3 +101,22 @@ def test_site_sources_missing_is_an_environment_error(tmp_path: Path) -> None:
     with pytest.raises(TechvpError) as raised:
         site_sources(tmp_path, tmp_path)
     assert raised.value.diagnostic.code == "site.sources"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*强调* _下划线_ **粗** `代码` [链接](http://example.cn) ![图](x.png)",
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> &lt; &amp; &#60;",
+        "# 标题 1. 列表 - 项目 + 加 ! 感叹 | 竖线 \\ 反斜杠 {花括号} > 引用 ~删除~",
+        "第一行\n第二行 <b>x</b>",
+    ],
+)
+def test_markdown_text_shows_record_text_literally(text: str) -> None:
+    rendered = markdown.markdown(
+        f"| a |\n| --- |\n| {markdown_text(text)} |", extensions=["tables"]
+    )
+    cell = rendered.split("<td>", 1)[1].split("</td>", 1)[0]
+    cell = cell.replace("<br>", "\n")
+    assert "<" not in cell
+    assert html.unescape(cell) == text

@@ -9,6 +9,7 @@ characters, since the theme prints titles unescaped.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,18 @@ def plain_title(value: str) -> Markup:
     return Markup(json.dumps(value.translate(_UNSAFE), ensure_ascii=False))
 
 
+# Python-Markdown's escapable characters (with the tables extension), but > which becomes &gt;.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value: object) -> Markup:
+    """Record text as literal Markdown inline text: every Markdown character backslash-escaped,
+    then & < > as entities (so no HTML tag can form), line breaks as <br>."""
+    text = _MARKDOWN.sub(r"\\\1", str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup("<br>".join(text.splitlines()) if "\n" in text else text)
+
+
 def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates),
@@ -42,6 +55,7 @@ def environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["plain_title"] = plain_title
+    env.filters["md"] = markdown_text
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["APPOINTMENT_LABELS"] = APPOINTMENT_LABELS
     return env

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "validate": 5,
     "build": 5,
     "excel": 5,
+    "site": 5,
     "demo": 5,
     "schema": 5,
     "template": 5,

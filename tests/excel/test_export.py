@@ -154,9 +154,10 @@ def test_build_writes_the_staff_forms_outside_the_site(tmp_path: Path) -> None:
 
     root = Path(__file__).resolve().parents[2]
     _, names = build(root, datetime(2022, 3, 1, tzinfo=UTC), out_dir=tmp_path)
-    assert "excel" in names
+    assert "excel" in names and "site" in names
     assert (tmp_path / "excel" / "wuhan-2022" / "需求汇总表.xlsx").exists()
-    assert not (tmp_path / "site").exists()
+    assert (tmp_path / "site" / "index.html").exists()
+    assert list((tmp_path / "site").rglob("*.xlsx")) == []
 
 
 @pytest.mark.parametrize("name", ["export", "excel-templates"])

@@ -36,6 +36,8 @@ class BuildResult:
     findings: Findings
     # What the rules derived once (policies, records by batch, namings); outputs reuse it.
     views: DatasetViews
+    # The time the run judged deadlines by (the site shows each batch's stage at this time).
+    now: datetime | None = None
 
     @property
     def policies(self) -> Mapping[str, Policy]:
@@ -71,6 +73,9 @@ class Output:
 
     name: str
     run: Callable[[BuildResult, Path], None]
+    # Its folder under the build's out_dir when `build(dirs=...)` gives it none: the public site
+    # gets one of its own, so nothing written for staff can ever land inside it.
+    folder: str = ""
 
 
 def _match(result: BuildResult, out_dir: Path) -> None:
@@ -92,8 +97,19 @@ def _excel(result: BuildResult, out_dir: Path) -> None:
         write_match_forms(result.dataset, record, proposal, excel_output_dir(out_dir, batch))
 
 
+def _site(result: BuildResult, out_dir: Path) -> None:
+    """The public site (public fields only) under out_dir, the --site-dir."""
+    from techvp.site import write_site
+
+    write_site(result, out_dir)
+
+
 # The outputs `techvp build` writes, in this order.
-OUTPUTS: tuple[Output, ...] = (Output("match", _match), Output("excel", _excel))
+OUTPUTS: tuple[Output, ...] = (
+    Output("match", _match),
+    Output("excel", _excel),
+    Output("site", _site, folder="site"),
+)
 
 
 def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
@@ -104,7 +120,7 @@ def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
     added = added_files(root, base)
     dataset, findings = load(root)
     views = check(dataset, findings, now, added)
-    return BuildResult(dataset, findings, views)
+    return BuildResult(dataset, findings, views, now)
 
 
 def build(
@@ -113,14 +129,16 @@ def build(
     base: str | None = None,
     out_dir: Path | None = None,
     outputs: Sequence[Output] = OUTPUTS,
+    dirs: Mapping[str, Path] | None = None,
 ) -> tuple[BuildResult, tuple[str, ...]]:
     """`run`, then every output in turn if no error was found; returns the names of those run.
 
-    `out_dir` defaults to root/build."""
+    `out_dir` defaults to root/build; `dirs` names a folder of its own for an output (the site
+    goes to --site-dir)."""
     result = run(root, now, base)
     if not result.findings.ok:
         return result, ()
     target = out_dir if out_dir is not None else root / "build"
     for output in outputs:
-        output.run(result, target)
+        output.run(result, (dirs or {}).get(output.name, target / output.folder))
     return result, tuple(output.name for output in outputs)

@@ -129,14 +129,19 @@ def validate(root: Path, fmt: str, now: datetime, base: str | None) -> None:
 @format_option
 @now_option
 @base_option
-def build(root: Path, fmt: str, now: datetime, base: str | None) -> None:
+@click.option(
+    "--site-dir", type=click.Path(path_type=Path), metavar=text.METAVAR_DIR, help=text.SITE_DIR
+)
+def build(root: Path, fmt: str, now: datetime, base: str | None, site_dir: Path | None) -> None:
     from techvp.build import build as run_build
 
-    result, _ = run_build(root, now, base)
+    site = site_dir if site_dir is not None else root / "site"
+    result, _ = run_build(root, now, base, dirs={"site": site})
     click.echo(FORMATS[fmt](result.findings, root), nl=False)
     if not result.findings.ok:
         click.echo(text.BUILD_FAILED, err=True)
         sys.exit(1)
+    click.echo(text.BUILD_SITE_DONE.format(site=site))
     click.echo(text.BUILD_DONE)
 
 

@@ -9,7 +9,7 @@ BASE = (
     "不填时只判断尚未提交的新文件，不在 Git 仓库中时判断全部记录"
 )
 VALIDATE = "校验 submissions/ 下的全部记录，列出错误、警告和优先提示。有错误时退出码为 1。"
-BUILD = "一次完成全部工作：校验（后续版本还将匹配、统计、生成 Excel 与网站）。"
+BUILD = "一次完成全部工作：校验，无错误时生成公开网站（默认写入 site/）。"
 SCHEMA = "为每类记录生成 JSON Schema，供编辑器补全和提示字段说明。"
 SCHEMA_OUT = "输出目录，默认 schemas/"
 TEMPLATE = "为每类记录生成带中文注释的空白填写模板（企业和科技人员复制后填写）。"
@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "root.no-submissions": NO_SUBMISSIONS,
     "git.no-repo": "{root} 不在 Git 仓库中，或仓库还没有任何提交，无法比较差异",
     "eligibility.unknown-batch": "批次“{batch}”不存在，可选：{choices}",
+    "site.sources": "找不到网站的源文件（mkdocs.yml 和 site_templates/）：仓库根目录和 {checkout} 中都没有。"
+    "请在 techvp 的源码目录中用 pip install -e . 安装",
     "os.failed": "无法读写“{path}”：{reason}",
 }
 # Why the operating system refused, by errno name; others are shown as the system words them.
@@ -159,3 +161,7 @@ CLICK: dict[str, str] = {
     "{editor}: Editing failed": "{editor}：编辑失败",
     "{editor}: Editing failed: {e}": "{editor}：编辑失败：{e}",
 }
+
+# techvp build: the public site
+SITE_DIR = "网站输出目录，默认为仓库根目录下的 site/"
+BUILD_SITE_DONE = "网站已生成：{site}"

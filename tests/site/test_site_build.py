@@ -1,0 +1,122 @@
+"""The built site: only public fields, escaped record text, segmented Chinese search, no
+outside host, and the pages a visitor expects."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from techvp.diagnostics import TechvpError
+from techvp.models import Expert, Need
+from techvp.models.visibility import internal_paths
+from techvp.site import site_sources
+from techvp.site.pages import markdown_text
+from tests.site.conftest import EXPERT_CANARIES, NEED_CANARIES, NOT_TEXT, XSS_PROBLEM, DemoSite
+
+
+def _every_file(site: Path) -> list[tuple[Path, str]]:
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            found.append((path, path.read_bytes().decode("utf-8", errors="replace")))
+    return found
+
+
+def test_canaries_cover_every_internal_field() -> None:
+    covered = set(NEED_CANARIES) | set(EXPERT_CANARIES) | NOT_TEXT
+    assert internal_paths(Need) | internal_paths(Expert) <= covered
+
+
+def test_no_internal_field_reaches_any_file_of_the_site(demo_site: DemoSite) -> None:
+    files = _every_file(demo_site.site)
+    assert len(files) > 100
+    # The canary need is published: its page and its public fields are there.
+    assert (demo_site.site / "generated/needs/wuhan-2022/canary-need.html").is_file()
+    for canary in [*NEED_CANARIES.values(), *EXPERT_CANARIES.values()]:
+        leaks = [str(path) for path, text in files if canary in text]
+        assert not leaks, (canary, leaks)
+
+
+def test_record_text_is_escaped_in_every_page(demo_site: DemoSite) -> None:
+    page = (demo_site.site / "generated/needs/wuhan-2022/xss-test-need.html").read_text("utf-8")
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=" in page
+    # JSON holds the text as data (the catalogue sets it with textContent); markup never does.
+    for path, text in _every_file(demo_site.site):
+        if path.suffix == ".json":
+            continue
+        assert "<script>window.__xss" not in text
+        assert "<img src=x" not in text
+        assert "<b>加粗</b>" not in text
+
+
+def test_search_index_holds_chinese_segmented_by_jieba(demo_site: DemoSite) -> None:
+    index = json.loads((demo_site.site / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    # jieba marks word boundaries with zero-width spaces: 提交指南 splits as 提交|指南.
+    assert "\u200b提交\u200b指南\u200b" in text
+    # Record pages stay out of the index: the catalogue searches records.
+    assert not any("/needs/" in doc["location"] for doc in index["docs"])
+
+
+def test_no_page_asks_an_outside_host(demo_site: DemoSite) -> None:
+    url = re.compile(r"""(?:src|href|url\()\s*=?\s*["']?(https?:)?//""", re.IGNORECASE)
+    for path, text in _every_file(demo_site.site):
+        if path.suffix in {".html", ".css", ".js"} and path.name != "sitemap.xml":
+            found = url.search(text)
+            assert found is None, (path, text[found.start() : found.start() + 120])
+    config = (demo_site.site / "index.html").read_text("utf-8")
+    assert "fonts.googleapis" not in config
+
+
+def test_catalogue_json_and_open_data_hold_the_published_needs(demo_site: DemoSite) -> None:
+    catalogue = json.loads((demo_site.site / "generated/data/catalogue.json").read_text("utf-8"))
+    needs = list((demo_site.root / "submissions/needs").rglob("*.yaml"))
+    assert len(catalogue["rows"]) == len(needs)
+    open_data = json.loads((demo_site.site / "generated/data/needs.json").read_text("utf-8"))
+    xss = next(n for n in open_data["needs"] if n["id"] == "xss-test-need")
+    assert xss["problem"] == XSS_PROBLEM
+    assert xss["status"] == "open"
+    assert "contact" not in xss
+    schema = json.loads((demo_site.site / "generated/data/needs.schema.json").read_text("utf-8"))
+    assert "contact" not in schema["$defs"]["PublicNeed"]["properties"]
+
+
+def test_need_page_shows_status_dates_and_how_to_apply(demo_site: DemoSite) -> None:
+    page = (demo_site.site / "generated/needs/wuhan-2022/canary-need.html").read_text("utf-8")
+    assert "可申报" in page and "首次提交" in page and "如何申报" in page
+    batch = (demo_site.site / "generated/batches/wuhan-2022.html").read_text("utf-8")
+    assert "选派名单" in batch and "<svg" in batch
+    home = (demo_site.site / "index.html").read_text("utf-8")
+    assert "专家推荐：截止 2022-04-20 17:00（当前阶段" in home
+
+
+def test_site_sources_missing_is_an_environment_error(tmp_path: Path) -> None:
+    with pytest.raises(TechvpError) as raised:
+        site_sources(tmp_path, tmp_path)
+    assert raised.value.diagnostic.code == "site.sources"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*强调* _下划线_ **粗** `代码` [链接](http://example.cn) ![图](x.png)",
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> &lt; &amp; &#60;",
+        "# 标题 1. 列表 - 项目 + 加 ! 感叹 | 竖线 \\ 反斜杠 {花括号} > 引用 ~删除~",
+        "第一行\n第二行 <b>x</b>",
+    ],
+)
+def test_markdown_text_shows_record_text_literally(text: str) -> None:
+    rendered = markdown.markdown(
+        f"| a |\n| --- |\n| {markdown_text(text)} |", extensions=["tables"]
+    )
+    cell = rendered.split("<td>", 1)[1].split("</td>", 1)[0]
+    cell = cell.replace("<br>", "\n")
+    assert "<" not in cell
+    assert html.unescape(cell) == text

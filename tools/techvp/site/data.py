@@ -1,0 +1,167 @@
+"""What the site shows, computed once from a BuildResult: public fields only.
+
+Every record reaches the site through `public_record`, the one allow-list of published fields.
+A need's status: "appointed" when an appointment names it (selected, signed, on duty or
+completed); "proposed" when the matching step proposes an expert for it (`PROPOSED`, the hook
+that matching fills in; until it does, nothing is proposed); otherwise "open".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from techvp.build import BuildResult
+from techvp.models import Appointment, Batch, Expert, Need
+from techvp.models.visibility import public_record
+
+STATUS_LABELS = {"open": "可申报", "proposed": "已提出人选", "appointed": "已选派"}
+_APPOINTED = frozenset({"selected", "signed", "on_duty", "completed"})
+
+
+def _no_proposals(result: BuildResult) -> frozenset[str]:
+    return frozenset()
+
+
+# Hook for matching: need ids with a proposed (not yet appointed) expert. Treated as open now.
+PROPOSED: Callable[[BuildResult], frozenset[str]] = _no_proposals
+
+
+@dataclass
+class NeedView:
+    """One published need as the site shows it."""
+
+    data: dict[str, Any]  # public fields only
+    batch_title: str
+    region_name: str
+    status: str
+    file: str
+    url: str  # relative to docs/generated/
+    submitted: str = ""
+    changed: str = ""
+    experts: list[dict[str, Any]] = field(default_factory=list)  # appointed, public fields
+
+    @property
+    def fields(self) -> list[tuple[str, str]]:
+        return labelled(Need, self.data, frozenset({"id", "batch", "region", "withdrawn"}))
+
+
+def _public(model: type[Any], record: Any) -> dict[str, Any]:
+    return public_record(model, record.model_dump(mode="json"))
+
+
+def appointed_by_need(result: BuildResult) -> dict[str, list[tuple[Appointment, Expert | None]]]:
+    ds = result.dataset
+    found: dict[str, list[tuple[Appointment, Expert | None]]] = {}
+    for expert_id in sorted(ds.appointments):
+        appointment = ds.appointments[expert_id].record
+        if appointment.status in _APPOINTED:
+            expert = ds.experts.get(expert_id)
+            found.setdefault(appointment.need, []).append(
+                (appointment, expert.record if expert else None)
+            )
+    return found
+
+
+def need_views(result: BuildResult, dates: dict[str, tuple[str, str]]) -> list[NeedView]:
+    """Every published (not withdrawn) need, by batch then id."""
+    ds = result.dataset
+    appointed = appointed_by_need(result)
+    proposed = PROPOSED(result)
+    views = []
+    for need_id in sorted(ds.needs, key=lambda n: (ds.needs[n].record.batch, n)):
+        loaded = ds.needs[need_id]
+        need = loaded.record
+        if need.withdrawn or need.batch not in ds.batches:
+            continue
+        batch = ds.batches[need.batch].record
+        regions = {r.slug: r.name for r in batch.regions}
+        status = "appointed" if need_id in appointed else "open"
+        if status == "open" and need_id in proposed:
+            status = "proposed"
+        first, last = dates.get(loaded.file, ("", ""))
+        experts = [
+            {**_public(Appointment, a), "expert_public": _public(Expert, e) if e else {}}
+            for a, e in appointed.get(need_id, [])
+        ]
+        views.append(
+            NeedView(
+                data=_public(Need, need),
+                batch_title=batch.title,
+                region_name=regions.get(need.region, need.region),
+                status=status,
+                file=loaded.file,
+                url=f"needs/{need.batch}/{need_id}.md",
+                submitted=first,
+                changed=last,
+                experts=experts,
+            )
+        )
+    return views
+
+
+def batches(result: BuildResult) -> list[dict[str, Any]]:
+    ds = result.dataset
+    return [_public(Batch, ds.batches[b].record) for b in sorted(ds.batches)]
+
+
+_STAGES = (
+    ("needs", "企业需求征集"),
+    ("experts", "专家推荐"),
+    ("matching", "供需对接"),
+    ("selection", "确定选派人选"),
+    ("on_duty", "签约到岗"),
+)
+
+
+def timeline(batch: Batch, now: datetime) -> list[dict[str, Any]]:
+    """The batch's stages with their deadlines; exactly one is `current` (or none when past)."""
+    rows = []
+    current_found = False
+    for key, label in _STAGES:
+        deadline: datetime = getattr(batch.deadlines, key)
+        current = not current_found and now < deadline
+        current_found = current_found or current
+        rows.append(
+            {
+                "label": label,
+                "deadline": deadline.strftime("%Y-%m-%d %H:%M"),
+                "past": now >= deadline,
+                "current": current,
+            }
+        )
+    return rows
+
+
+def counts(views: list[NeedView], key: Callable[[NeedView], str]) -> list[tuple[str, int]]:
+    """(label, count) sorted by count descending then label: deterministic."""
+    tally = Counter(key(v) for v in views)
+    return sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def labelled(
+    model: type[BaseModel], data: dict[str, Any], skip: frozenset[str]
+) -> list[tuple[str, str]]:
+    """(Chinese field title, shown value) for each public leaf field present, in model order."""
+    from techvp.models.visibility import field_visibilities
+
+    rows = []
+    for f in field_visibilities(model):
+        if f.effective != "public" or f.structured or f.path[0] in skip:
+            continue
+        value: Any = data
+        for key in f.path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is None or value == [] or value == "":
+            continue
+        if isinstance(value, bool):
+            value = "是" if value else "否"
+        elif isinstance(value, list):
+            value = "、".join(str(v) for v in value)
+        rows.append((f.title, str(value)))
+    return rows

@@ -1,0 +1,137 @@
+"""Render the site's Markdown/HTML pages from the Jinja2 templates in site_templates/.
+
+Autoescape is on for every template: record text always reaches the page escaped. Pages about
+records carry `search: exclude` so record text never enters the mkdocs search index (the
+catalogue filters records in the browser instead), and a front-matter title with no markup
+characters, since the theme prints titles unescaped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from techvp.build import BuildResult
+from techvp.models.appointment import STATUS_LABELS as APPOINTMENT_LABELS
+from techvp.site import charts
+from techvp.site.data import STATUS_LABELS, NeedView, batches, counts, need_views, timeline
+from techvp.site.history import file_dates
+from techvp.site.opendata import catalogue_json, open_data_json, open_data_schema
+
+_UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "\n": " "})
+
+
+def plain_title(value: str) -> Markup:
+    """A front-matter title with no character the theme could read as markup, as YAML."""
+    return Markup(json.dumps(value.translate(_UNSAFE), ensure_ascii=False))
+
+
+# Python-Markdown's escapable characters (with the tables extension), but > which becomes &gt;.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value: object) -> Markup:
+    """Record text as literal Markdown inline text: every Markdown character backslash-escaped,
+    then & < > as entities (so no HTML tag can form), line breaks as <br>."""
+    text = _MARKDOWN.sub(r"\\\1", str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup("<br>".join(text.splitlines()) if "\n" in text else text)
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["plain_title"] = plain_title
+    env.filters["md"] = markdown_text
+    env.globals["STATUS_LABELS"] = STATUS_LABELS
+    env.globals["APPOINTMENT_LABELS"] = APPOINTMENT_LABELS
+    return env
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _batch_context(result: BuildResult, views: list[NeedView], now: datetime) -> list[Any]:
+    ds = result.dataset
+    found = []
+    for data in batches(result):
+        mine = [v for v in views if v.data["batch"] == data["id"]]
+        appointed = [e for v in mine for e in v.experts]
+        found.append(
+            {
+                "data": data,
+                "timeline": timeline(ds.batches[data["id"]].record, now),
+                "needs": mine,
+                "open": sum(1 for v in mine if v.status == "open"),
+                "appointed": sorted(
+                    ((v, e) for v in mine for e in v.experts), key=lambda ve: ve[1]["expert"]
+                ),
+                "appointed_count": len(appointed),
+                "region_chart": charts.bar_chart(
+                    "各地区需求数", counts(mine, lambda v: v.region_name)
+                ),
+                "industry_chart": charts.bar_chart(
+                    "各行业需求数", counts(mine, lambda v: v.data["enterprise"]["industry"])
+                ),
+            }
+        )
+    return found
+
+
+def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms: Path) -> None:
+    """Write every generated page and data file under `out` (docs/generated), replacing it."""
+    if out.exists():
+        shutil.rmtree(out)
+    env = environment(templates)
+    root = result.dataset.root
+    views = need_views(result, file_dates(root))
+    context = {
+        "batches": _batch_context(result, views, now),
+        "views": views,
+        "now": now.strftime("%Y-%m-%d"),
+        "status_counts": counts(views, lambda v: STATUS_LABELS[v.status]),
+        "region_chart": charts.bar_chart("各地区需求数", counts(views, lambda v: v.region_name)),
+        "industry_chart": charts.bar_chart(
+            "各行业需求数", counts(views, lambda v: v.data["enterprise"]["industry"])
+        ),
+        "category_counts": counts(views, lambda v: v.data.get("category") or "未分类"),
+        "downloads": _copy_templates(forms, out),
+    }
+    # The home page is the site's root page, docs/index.md (ignored by Git like generated/).
+    _write(out.parent / "index.md", env.get_template("index.md.j2").render(context))
+    for name in ("catalogue", "batches", "stats", "downloads", "open-data"):
+        _write(out / f"{name}.md", env.get_template(f"{name}.md.j2").render(context))
+    page = env.get_template("need.md.j2")
+    for view in views:
+        _write(out / view.url, page.render(view=view, depth="../../"))
+    batch_page = env.get_template("batch.md.j2")
+    for batch in context["batches"]:
+        _write(out / "batches" / f"{batch['data']['id']}.md", batch_page.render(batch=batch))
+    _write(out / "data" / "catalogue.json", catalogue_json(views))
+    _write(out / "data" / "needs.json", open_data_json(views))
+    _write(out / "data" / "needs.schema.json", open_data_schema())
+
+
+def _copy_templates(source: Path, out: Path) -> list[str]:
+    """Blank forms from templates/ (they hold no record data) for the download page."""
+    names = sorted(p.name for p in source.glob("*.yaml")) if source.is_dir() else []
+    for name in names:
+        target = out / "downloads" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, target)
+    return names

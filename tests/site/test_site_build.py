@@ -6,17 +6,27 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import markdown
 import pytest
+from click.testing import CliRunner
 
+from techvp.cli import main
 from techvp.diagnostics import TechvpError
 from techvp.models import Expert, Need
 from techvp.models.visibility import internal_paths
 from techvp.site import site_sources
 from techvp.site.pages import markdown_text
-from tests.site.conftest import EXPERT_CANARIES, NEED_CANARIES, NOT_TEXT, XSS_PROBLEM, DemoSite
+from tests.site.conftest import (
+    EXPERT_CANARIES,
+    NEED_CANARIES,
+    NOT_TEXT,
+    PROJECT,
+    XSS_PROBLEM,
+    DemoSite,
+)
 
 
 def _every_file(site: Path) -> list[tuple[Path, str]]:
@@ -120,3 +130,32 @@ def test_markdown_text_shows_record_text_literally(text: str) -> None:
     cell = cell.replace("<br>", "\n")
     assert "<" not in cell
     assert html.unescape(cell) == text
+
+
+def test_before_appointments_the_batch_page_shows_the_proposal_as_provisional(
+    tmp_path: Path,
+) -> None:
+    """Issue 11: the site shows the matching's proposal, marked 待审定, until staff write the
+    appointment records; the catalogue marks those needs 已提出人选."""
+    root = tmp_path / "repo"
+    shutil.copytree(PROJECT / "submissions", root / "submissions")
+    for kind in ("appointments", "reports", "assessments"):
+        shutil.rmtree(root / "submissions" / kind / "wuhan-2022")
+    site = tmp_path / "site"
+    # Not a Git repository: every record counts as new, so judge before the needs deadline.
+    args = ["build", "--root", str(root), "--site-dir", str(site), "--now", "2022-03-01T09:00"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    page = (site / "generated/batches/wuhan-2022.html").read_text("utf-8")
+    assert "匹配方案（待审定）" in page and "匹配方案已安排" in page
+    catalogue = json.loads((site / "generated/data/catalogue.json").read_text("utf-8"))
+    statuses = [row["s"] for row in catalogue["rows"]]
+    assert statuses.count("proposed") == 31 and "appointed" not in statuses
+
+
+def test_once_appointments_exist_the_batch_page_shows_them_not_the_proposal(
+    demo_site: DemoSite,
+) -> None:
+    page = (demo_site.site / "generated/batches/wuhan-2022.html").read_text("utf-8")
+    assert "名额分配" in page and "江岸区" in page
+    assert "匹配方案（待审定）" not in page and "选派名单" in page

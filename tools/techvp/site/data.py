@@ -2,8 +2,8 @@
 
 Every record reaches the site through `public_record`, the one allow-list of published fields.
 A need's status: "appointed" when an appointment names it (selected, signed, on duty or
-completed); "proposed" when the matching step proposes an expert for it (`PROPOSED`, the hook
-that matching fills in; until it does, nothing is proposed); otherwise "open".
+completed); "proposed" when the matching step proposes an expert for it and the batch has no
+appointment record yet (the proposal is provisional until staff write them); otherwise "open".
 """
 
 from __future__ import annotations
@@ -24,12 +24,22 @@ STATUS_LABELS = {"open": "可申报", "proposed": "已提出人选", "appointed"
 _APPOINTED = frozenset({"selected", "signed", "on_duty", "completed"})
 
 
-def _no_proposals(result: BuildResult) -> frozenset[str]:
-    return frozenset()
+def batches_with_appointments(result: BuildResult) -> frozenset[str]:
+    """Batches whose staff have written appointment records: their proposal is superseded."""
+    return frozenset(a.record.batch for a in result.dataset.appointments.values())
 
 
-# Hook for matching: need ids with a proposed (not yet appointed) expert. Treated as open now.
-PROPOSED: Callable[[BuildResult], frozenset[str]] = _no_proposals
+def proposed_pairs(result: BuildResult, batch: str) -> list[tuple[str, str]]:
+    """(need id, expert id) of the matching's proposal for a batch with no appointment record
+    yet (techvp.matching); none once staff have written the appointments."""
+    if batch in batches_with_appointments(result) or batch not in result.proposals:
+        return []
+    return [(a.need_id, a.expert_id) for a in result.proposals[batch].assignments]
+
+
+def proposed_needs(result: BuildResult) -> frozenset[str]:
+    """Needs with a proposed (not yet appointed) expert, in every batch."""
+    return frozenset(n for b in sorted(result.proposals) for n, _ in proposed_pairs(result, b))
 
 
 @dataclass
@@ -72,7 +82,7 @@ def need_views(result: BuildResult, dates: dict[str, tuple[str, str]]) -> list[N
     """Every published (not withdrawn) need, by batch then id."""
     ds = result.dataset
     appointed = appointed_by_need(result)
-    proposed = PROPOSED(result)
+    proposed = proposed_needs(result)
     views = []
     for need_id in sorted(ds.needs, key=lambda n: (ds.needs[n].record.batch, n)):
         loaded = ds.needs[need_id]

@@ -19,9 +19,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from techvp.build import BuildResult
+from techvp.models import Expert
 from techvp.models.appointment import STATUS_LABELS as APPOINTMENT_LABELS
+from techvp.models.visibility import public_record
 from techvp.site import charts
-from techvp.site.data import STATUS_LABELS, NeedView, batches, counts, need_views, timeline
+from techvp.site.data import (
+    STATUS_LABELS,
+    NeedView,
+    batches,
+    counts,
+    need_views,
+    proposed_pairs,
+    timeline,
+)
 from techvp.site.history import file_dates
 from techvp.site.opendata import catalogue_json, open_data_json, open_data_schema
 
@@ -82,6 +92,10 @@ def _batch_context(result: BuildResult, views: list[NeedView], now: datetime) ->
                     ((v, e) for v in mine for e in v.experts), key=lambda ve: ve[1]["expert"]
                 ),
                 "appointed_count": len(appointed),
+                "quota": result.proposals[data["id"]].quota
+                if data["id"] in result.proposals
+                else (),
+                "proposal": _proposal(result, data["id"], mine),
                 "region_chart": charts.bar_chart(
                     "各地区需求数", counts(mine, lambda v: v.region_name)
                 ),
@@ -91,6 +105,22 @@ def _batch_context(result: BuildResult, views: list[NeedView], now: datetime) ->
             }
         )
     return found
+
+
+def _quota(result: BuildResult, batch: str) -> tuple[Any, ...]:
+    """The matching's quota table (regions, eligible needs, places); public by nature."""
+    return result.proposals[batch].quota if batch in result.proposals else ()
+
+
+def _proposal(result: BuildResult, batch: str, views: list[NeedView]) -> list[Any]:
+    """The matching's provisional pairs as (need view, expert's public fields)."""
+    by_id = {v.data["id"]: v for v in views}
+    experts = result.dataset.experts
+    return [
+        (by_id[need], public_record(Expert, experts[expert].record.model_dump(mode="json")))
+        for need, expert in proposed_pairs(result, batch)
+        if need in by_id and expert in experts
+    ]
 
 
 def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms: Path) -> None:

@@ -142,6 +142,7 @@ def build(root: Path, fmt: str, now: datetime, base: str | None, site_dir: Path 
         click.echo(text.BUILD_FAILED, err=True)
         sys.exit(1)
     click.echo(text.BUILD_SITE_DONE.format(site=site))
+    click.echo(text.BUILD_STAFF_DONE.format(out=root / "build"))
     click.echo(text.BUILD_DONE)
 
 

@@ -165,3 +165,4 @@ CLICK: dict[str, str] = {
 # techvp build: the public site
 SITE_DIR = "网站输出目录，默认为仓库根目录下的 site/"
 BUILD_SITE_DONE = "网站已生成：{site}"
+BUILD_STAFF_DONE = "工作人员文件（匹配方案、Excel 汇总表，含内部字段，不公开）已写入：{out}"

@@ -34,7 +34,9 @@ def _mkdocs(config: Path, docs: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its import sets DEBUG; the dictionary-loading chatter
     build(load_config(str(config), docs_dir=str(docs), site_dir=str(site_dir.resolve())))
 
 

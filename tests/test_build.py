@@ -59,15 +59,18 @@ def test_derived_data_is_computed_once(tmp_path: Path) -> None:
 
 def test_build_command_says_done(tmp_path: Path) -> None:
     site = tmp_path / "public"
+    root = full_repo(tmp_path)
     out = CliRunner().invoke(
-        main,
-        ["build", "--root", str(full_repo(tmp_path)), "--now", "2022-03-01", "--site-dir", site],
+        main, ["build", "--root", str(root), "--now", "2022-03-01", "--site-dir", site]
     )
     assert out.exit_code == 0, out.output
+    staff = root / "build"
     assert out.output.endswith(
-        f"0 个错误，0 个警告，0 个优先提示。\n网站已生成：{site}\n构建完成。\n"
+        f"0 个错误，0 个警告，0 个优先提示。\n网站已生成：{site}\n"
+        f"工作人员文件（匹配方案、Excel 汇总表，含内部字段，不公开）已写入：{staff}\n构建完成。\n"
     )
     assert (site / "index.html").is_file()
+    assert (staff / "excel" / "wuhan-2022" / "需求汇总表.xlsx").is_file()
 
 
 def test_missing_root_is_a_usage_error_in_chinese(tmp_path: Path) -> None:

@@ -120,3 +120,12 @@ def test_a_mistyped_patent_number_is_not_answered_with_a_check_digit(tmp_path: P
     assert code == 1
     assert "“ZL202110123457.7”未通过专利申请号校验，很可能有数字输错" in out
     assert "应为" not in out
+
+
+def test_a_number_with_thousands_of_digits_gets_a_chinese_range_message(tmp_path: Path) -> None:
+    root = full_repo(tmp_path)
+    edit(root, NEED_FILE, "employees", "9" * 5000)
+    code, out = validate(root)
+    assert code == 1
+    assert "(field.range)" in out and "是位数合理的整数" in out
+    assert "Unable to parse" not in out

@@ -28,4 +28,21 @@ def test_a_number_too_long_to_read_is_reported_at_its_field(tmp_path: Path) -> N
     enterprise = {**NEED["enterprise"], "employees": "9" * 5000}
     write_repo(tmp_path, batch=[BATCH], need=[record(NEED, enterprise=enterprise)])
     [diag] = run_validate(tmp_path)
-    assert (diag.code, diag.location.field) == ("field.invalid", "enterprise.employees")
+    assert (diag.code, diag.location.field) == ("field.range", "enterprise.employees")
+
+
+def test_a_constraint_without_its_own_message_is_still_reported_at_its_field() -> None:
+    """field.invalid is the fallback for a pydantic error type no message maps (here a
+    `multiple_of` constraint, which no record model uses today): reported, located, no crash."""
+    from pydantic import BaseModel, Field
+
+    from techvp.modelcheck import check_record
+    from techvp.yamlio import parse_text
+
+    class Shift(BaseModel):
+        hours: int = Field(title="工时", multiple_of=4)
+
+    record, [diag] = check_record(Shift, parse_text("hours: 6\n", "shift.yaml"))
+    assert record is None
+    assert (diag.code, diag.location.line, diag.location.field) == ("field.invalid", 1, "hours")
+    assert diag.message.startswith("“工时”")

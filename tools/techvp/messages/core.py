@@ -126,6 +126,7 @@ PYDANTIC_TYPES: dict[str, str] = {
     "decimal_max_places": "field.decimals",
     "decimal_whole_digits": "field.decimals",
     "finite_number": "field.range",
+    "int_parsing_size": "field.range",  # more digits than Python reads as a number (over 4,300)
     "string_pattern_mismatch": "field.format",
 }
 
@@ -153,6 +154,7 @@ BOUNDS: dict[str, str] = {
     "less_than": "小于 {lt}",
     "less_than_equal": "不大于 {le}",
     "finite_number": "是有限的数",
+    "int_parsing_size": "是位数合理的整数",
 }
 
 FOUND_KIND: dict[str, str] = {

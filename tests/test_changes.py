@@ -18,9 +18,9 @@ LATE_NEED = "submissions/needs/wuhan-2022/jiangan/late-need.yaml"
 
 
 def late_files(root: Path, base: str | None = None) -> list[str]:
-    from techvp.validate import validate_repository
+    from techvp.build import run
 
-    _, findings = validate_repository(root, AFTER_ALL_DEADLINES, base)
+    findings = run(root, AFTER_ALL_DEADLINES, base).findings
     return sorted(d.location.file for d in findings if d.code == "policy.late")
 
 

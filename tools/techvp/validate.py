@@ -1,6 +1,6 @@
 """The first two steps of the pipeline (techvp.build): load every record, then check it all.
 
-`validate_repository` runs both: the whole of `techvp validate` without printing.
+`techvp.build.run` runs both: the whole of `techvp validate` without printing.
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from techvp.changes import added_files
 from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.guard.scan import scan_bytes, scan_tree
 from techvp.layout import SUBMISSIONS
@@ -39,13 +38,3 @@ def check(
     context = RuleContext.create(dataset, now, added)
     findings.extend(run_rules(dataset, context))
     return context.views_of(dataset)
-
-
-def validate_repository(
-    root: Path, now: datetime, base: str | None = None
-) -> tuple[Dataset, Findings]:
-    """`base`: judge deadlines only for files added since this Git ref (see techvp.changes)."""
-    added = added_files(root, base)
-    dataset, findings = load(root)
-    check(dataset, findings, now, added)
-    return dataset, findings

@@ -22,7 +22,7 @@ from techvp.models.batch import Batch
 from techvp.models.expert import InstitutionType, PersonType, TitleLevel
 from techvp.models.need import Qualification
 from techvp.policies.sme import StandardIndustry
-from techvp.repo import Dataset, Loaded
+from techvp.repo import Loaded
 from techvp.yamlio import YamlDocument
 
 Certificate = Literal["初级", "中级", "高级"]
@@ -259,8 +259,3 @@ def resolve(item: Loaded[Batch]) -> tuple[Policy, list[Diagnostic]]:
             break
         overrides = kept
     return Policy(batch.id, batch.policy, base), problems
-
-
-def resolve_all(ds: Dataset) -> dict[str, Policy]:
-    """Every loaded batch's policy, by batch id."""
-    return {batch_id: resolve(ds.batches[batch_id])[0] for batch_id in sorted(ds.batches)}

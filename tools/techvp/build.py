@@ -13,7 +13,7 @@ not print. The site, the Excel forms, matching and the tallies will register her
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -49,16 +49,22 @@ class BuildResult:
         """Each valid batch's eligibility rows (techvp.policies.eligibility)."""
         return verdicts(self.dataset, self.findings)
 
-    @cached_property
-    def proposals(self) -> Mapping[str, MatchResult]:
-        """Each valid batch's matching proposal (techvp.matching), computed once for every output
-        that shows it (the match files, the Excel forms, the site)."""
-        from techvp.matching.result import match_batch
+    # Each batch's matching proposal once computed (see `proposal`).
+    _proposals: dict[str, MatchResult] = field(default_factory=dict, repr=False, compare=False)
 
-        return {
-            batch: match_batch(self.views, self.eligibility(batch), batch)
-            for batch in sorted(self.policies)
-        }
+    def proposal(self, batch: str) -> MatchResult:
+        """One batch's matching proposal (techvp.matching), computed once for every command and
+        output that shows it (the match files, the Excel forms, the site); raises UnknownBatch."""
+        if batch not in self._proposals:
+            from techvp.matching.result import match_batch
+
+            self._proposals[batch] = match_batch(self.views, self.eligibility(batch), batch)
+        return self._proposals[batch]
+
+    @property
+    def proposals(self) -> Mapping[str, MatchResult]:
+        """Every valid batch's proposal, by batch id."""
+        return {batch: self.proposal(batch) for batch in sorted(self.policies)}
 
     def eligibility(self, batch: str) -> tuple[Row, ...]:
         """The rows of one batch; raises UnknownBatch (a TechvpError) for a batch with no file."""

@@ -254,15 +254,14 @@ def match(batch: str, root: Path, out: str, write_appointments: bool, now: datet
     from techvp.build import run
     from techvp.matching.files import write_appointments as write_records
     from techvp.matching.files import write_files
-    from techvp.matching.result import match_batch
     from techvp.matching.summary import summary
 
     result = run(root, now)
-    rows = result.eligibility(batch)  # an unknown batch stops here (exit 2)
+    result.eligibility(batch)  # an unknown batch stops here (exit 2)
     if not result.findings.ok:
         click.echo(match_text.NOT_VALID, err=True)
         sys.exit(1)
-    proposal = match_batch(result.views, rows, batch)
+    proposal = result.proposal(batch)
     write_files(proposal, Path(out))
     click.echo(summary(proposal))
     click.echo(match_text.SUMMARY_FILES.format(out=out))
@@ -291,7 +290,7 @@ def export(batch: str, root: Path, out: str, region: str | None, now: datetime) 
         from techvp.excel.matchforms import write_match_forms
 
         record = result.dataset.batches[batch].record
-        written += write_match_forms(result.dataset, record, result.proposals[batch], Path(out))
+        written += write_match_forms(result.dataset, record, result.proposal(batch), Path(out))
     for path in written:
         click.echo(xtext.EXPORT_WRITTEN.format(path=path))
 

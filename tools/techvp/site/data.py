@@ -32,14 +32,14 @@ def batches_with_appointments(result: BuildResult) -> frozenset[str]:
 def proposed_pairs(result: BuildResult, batch: str) -> list[tuple[str, str]]:
     """(need id, expert id) of the matching's proposal for a batch with no appointment record
     yet (techvp.matching); none once staff have written the appointments."""
-    if batch in batches_with_appointments(result) or batch not in result.proposals:
+    if batch in batches_with_appointments(result) or batch not in result.policies:
         return []
-    return [(a.need_id, a.expert_id) for a in result.proposals[batch].assignments]
+    return [(a.need_id, a.expert_id) for a in result.proposal(batch).assignments]
 
 
 def proposed_needs(result: BuildResult) -> frozenset[str]:
     """Needs with a proposed (not yet appointed) expert, in every batch."""
-    return frozenset(n for b in sorted(result.proposals) for n, _ in proposed_pairs(result, b))
+    return frozenset(n for b in sorted(result.policies) for n, _ in proposed_pairs(result, b))
 
 
 @dataclass

@@ -92,9 +92,7 @@ def _batch_context(result: BuildResult, views: list[NeedView], now: datetime) ->
                     ((v, e) for v in mine for e in v.experts), key=lambda ve: ve[1]["expert"]
                 ),
                 "appointed_count": len(appointed),
-                "quota": result.proposals[data["id"]].quota
-                if data["id"] in result.proposals
-                else (),
+                "quota": _quota(result, data["id"]),
                 "proposal": _proposal(result, data["id"], mine),
                 "region_chart": charts.bar_chart(
                     "各地区需求数", counts(mine, lambda v: v.region_name)
@@ -109,7 +107,7 @@ def _batch_context(result: BuildResult, views: list[NeedView], now: datetime) ->
 
 def _quota(result: BuildResult, batch: str) -> tuple[Any, ...]:
     """The matching's quota table (regions, eligible needs, places); public by nature."""
-    return result.proposals[batch].quota if batch in result.proposals else ()
+    return result.proposal(batch).quota if batch in result.policies else ()
 
 
 def _proposal(result: BuildResult, batch: str, views: list[NeedView]) -> list[Any]:

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from techvp.diagnostics import Diagnostic
-from techvp.layout import SUBMISSIONS
+from techvp.layout import Candidate, classify
 from techvp.models import Expert, Need
 from techvp.models.batch import Region
 from techvp.policies.names import Institutions
@@ -100,9 +100,9 @@ class DatasetViews:
 
 
 def _batch_of(file: str) -> str | None:
-    """The batch folder of a need file (submissions/needs/<batch>/<region>/<id>.yaml)."""
-    parts = file.split("/")
-    return parts[2] if len(parts) == 5 and parts[:2] == [SUBMISSIONS, "needs"] else None
+    """The batch folder of a record file, read the way the loader placed it (techvp.layout)."""
+    found = classify(file.split("/")[1:], file, file)
+    return found.folders.get("batch") if isinstance(found, Candidate) else None
 
 
 def _by_batch(table: Any) -> dict[str, list[Any]]:

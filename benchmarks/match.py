@@ -24,6 +24,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from demo_repo import generate
+
 NOW = datetime(2022, 3, 1, tzinfo=UTC)
 BATCH = "wuhan-2022"
 
@@ -102,25 +104,8 @@ def main() -> None:
         return
     root = args.keep or Path(tempfile.mkdtemp(prefix="techvp-match-"))
     if not (root / "submissions").exists():
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "techvp",
-                "demo",
-                "--out",
-                str(root),
-                "--needs",
-                str(args.needs),
-                "--experts",
-                str(args.experts),
-                "--applications",
-                "9",  # 1–9 needs each, about 5 on average, as issue 11 asks
-                "--no-staff",
-            ],
-            check=True,
-            capture_output=True,
-        )
+        # 1–9 applications an expert, about 5 on average, as issue 11 asks.
+        generate(root, args.needs, args.experts, "--applications", "9", "--no-staff")
     mine = _child("--part", "ours", "--keep", str(root))
     print("ours:", json.dumps(mine, ensure_ascii=False))
     other = _child(

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import yaml
+from demo_repo import generate
 
 FLOOR_CONFIG = """site_name: floor
 use_directory_urls: false
@@ -38,24 +39,7 @@ not_in_nav: |
 def _demo(root: Path, needs: int) -> None:
     if (root / "submissions").is_dir():
         return
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "techvp",
-            "demo",
-            "--out",
-            str(root),
-            "--needs",
-            str(needs),
-            "--experts",
-            str(needs),
-            "--seed",
-            "7",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    generate(root, needs, needs, "--seed", "7")
 
 
 def ours(root: Path, site: Path) -> float:

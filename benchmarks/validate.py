@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import yaml
+from demo_repo import generate
 
 
 def floor(root: Path) -> tuple[float, int]:
@@ -67,26 +68,8 @@ def main() -> None:
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="techvp-bench-"))
     if not (root / "submissions").exists():
-        start = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "techvp",
-                "demo",
-                "--out",
-                str(root),
-                "--needs",
-                str(args.needs),
-                "--experts",
-                str(args.experts),
-                "--seed",
-                str(args.seed),
-                "--no-staff",
-            ],
-            check=True,
-        )
-        print(f"generated in {time.perf_counter() - start:.1f} s")
+        seconds = generate(root, args.needs, args.experts, "--seed", str(args.seed), "--no-staff")
+        print(f"generated in {seconds:.1f} s")
 
     # Warm the page cache once so neither side pays for the first read alone.
     floor(root)

@@ -54,7 +54,7 @@ def test_a_clean_need_becomes_a_valid_record_and_json_tells_the_workflow(tmp_pat
     comment_file = tmp_path / "comment.md"
     done = _cli(
         root, "need", "need-clean.md", "--format", "json", "--author", "octocat",
-        "--comment-file", str(comment_file),
+        "--author-id", "583231", "--issue", "123", "--comment-file", str(comment_file),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -74,6 +74,15 @@ def test_a_clean_need_becomes_a_valid_record_and_json_tells_the_workflow(tmp_pat
     assert [f["code"] for f in result["findings"]] == ["policy.qualification-priority"]
     assert result["findings"][0]["label"] == "企业资质"
     assert run_validate(root).ok
+    # What the form-to-PR workflow needs: one branch per issue, named from its number only,
+    # the submitter credited with their noreply address, the issue closed by the merge.
+    pull = result["pull_request"]
+    assert pull["branch"] == "submission/issue-123"
+    assert pull["title"] == "企业需求：武汉星辰光电科技有限公司（议题 #123）"
+    trailer = "Co-authored-by: octocat <583231+octocat@users.noreply.github.com>"
+    assert pull["commit_message"].endswith("\n\n" + trailer + "\n")
+    assert "Closes #123" in pull["body"] and rel in pull["body"]
+    assert result["marker"] == MARKER
     text = comment_file.read_text(encoding="utf-8")
     assert text.startswith(MARKER) and "✅" in text and rel in text
 

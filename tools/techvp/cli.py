@@ -349,6 +349,8 @@ def import_excel(file: str, batch: str, root: Path, partial: bool, fmt: str, now
 @root_option
 @click.option("--batch", default=None, metavar=text.METAVAR_BATCH, help=ftext.FROM_ISSUE_BATCH)
 @click.option("--author", default=None, help=ftext.FROM_ISSUE_AUTHOR)
+@click.option("--author-id", type=click.IntRange(1), default=None, help=ftext.FROM_ISSUE_AUTHOR_ID)
+@click.option("--issue", type=click.IntRange(1), default=None, help=ftext.FROM_ISSUE_ISSUE)
 @click.option(
     "--format",
     "fmt",
@@ -365,18 +367,21 @@ def from_issue(
     root: Path,
     batch: str | None,
     author: str | None,
+    author_id: int | None,
+    issue: int | None,
     fmt: str,
     comment_file: Path | None,
     now: datetime,
 ) -> None:
-    from techvp.issueform.report import as_json, as_text, comment
+    from techvp.issueform.report import Issue, as_json, as_text, comment
     from techvp.issueform.submit import from_issue as submit
 
     body = body_file.read_text(encoding="utf-8", errors="replace")
     outcome = submit(root, form_name, body, body_file.name, now, batch, author)
     if comment_file is not None:
         comment_file.write_text(comment(outcome), encoding="utf-8")
-    click.echo(as_json(outcome) if fmt == "json" else as_text(outcome), nl=False)
+    source = Issue(issue, author, author_id) if issue is not None else None
+    click.echo(as_json(outcome, source) if fmt == "json" else as_text(outcome), nl=False)
     sys.exit(0 if outcome.ok else 1)
 
 

@@ -7,6 +7,8 @@ own comment and edits it in place instead of adding a new one on every edit of t
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Any
 
 from techvp.diagnostics import Severity
 from techvp.issueform.submit import Outcome, Problem
@@ -28,14 +30,59 @@ def as_text(outcome: Outcome) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(outcome: Outcome) -> str:
-    data = {
+@dataclass(frozen=True)
+class Issue:
+    """The issue a form came from: its number and who opened it."""
+
+    number: int
+    login: str | None = None
+    user_id: int | None = None
+
+    @property
+    def branch(self) -> str:
+        """One branch per issue, named from its number only (never from what was typed)."""
+        return f"submission/issue-{self.number}"
+
+    def co_author(self) -> str:
+        if not self.login:
+            return ""
+        if self.user_id is not None:
+            address = text.NOREPLY.format(id=self.user_id, login=self.login)
+        else:
+            address = text.NOREPLY_OLD.format(login=self.login)
+        return text.CO_AUTHOR.format(login=self.login, address=address)
+
+
+def pull_request(outcome: Outcome, issue: Issue) -> dict[str, str]:
+    """Branch, title, body and commit message of the issue's one pull request."""
+    where = {
+        "form": text.FORM_NAMES[outcome.form],
+        "name": outcome.name,
+        "issue": issue.number,
+        "path": outcome.path,
+        "id": outcome.record_id,
+    }
+    commit = text.COMMIT_MESSAGE.format(**where)
+    trailer = issue.co_author()
+    return {
+        "branch": issue.branch,
+        "title": text.PR_TITLE.format(**where),
+        "body": text.PR_BODY.format(**where),
+        "commit_message": commit + ("\n" + trailer if trailer else ""),
+    }
+
+
+def as_json(outcome: Outcome, issue: Issue | None = None) -> str:
+    data: dict[str, Any] = {
         "form": outcome.form,
         "ok": outcome.ok,
         "path": outcome.path,
         "id": outcome.record_id,
+        "marker": MARKER,
         "findings": [{**p.diagnostic.as_dict(), "label": p.label} for p in outcome.problems],
     }
+    if issue is not None and outcome.path is not None:
+        data["pull_request"] = pull_request(outcome, issue)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

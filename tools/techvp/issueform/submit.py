@@ -46,6 +46,7 @@ class Outcome:
     form: str
     path: str | None = None  # the record written, relative to the root
     record_id: str | None = None
+    name: str = ""  # the enterprise, or the person and their institution
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -151,6 +152,12 @@ def _record_id(form: Form, record: dict[str, Any], dataset: Dataset) -> str:
     return expert_id(name, institution, taken)
 
 
+def _name(record: dict[str, Any]) -> str:
+    if "enterprise" in record:
+        return str(record["enterprise"]["name"])
+    return f"{record['name']}（{record['institution']}）"
+
+
 def _label_of(form: Form, key_path: tuple[str | int, ...]) -> str:
     """The form field a validation problem is about: the element whose path is the longest
     prefix of the problem's key path."""
@@ -200,6 +207,7 @@ def from_issue(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(dump_record(record, schema_ref(form.kind, rel)), encoding="utf-8")
     outcome.path, outcome.record_id = rel, record_id
+    outcome.name = _name(record)
     for diagnostic in run(root, now).findings.sorted():
         if diagnostic.location.file == rel:
             label = _label_of(form, diagnostic.location.key_path)

@@ -84,6 +84,20 @@ COMMENT_WARNING_HEAD = "需要工作人员判断（不影响提交）："
 COMMENT_PRIORITY_HEAD = "优先支持（供审核参考）："
 COMMENT_FOOTER = "此回复由程序自动生成，编辑议题后会自动更新。"
 
+# ---- the pull request the workflow opens (one per issue) ------------------------------------------
+
+FORM_NAMES = {"need": "企业需求", "expert": "科技人员申报"}
+PR_TITLE = "{form}：{name}（议题 #{issue}）"
+PR_BODY = (
+    "由议题 #{issue} 提交的表单自动生成记录 `{path}`（编号 `{id}`）。"
+    "提交人编辑议题后，本合并请求会自动更新。\n\n"
+    "审核时请看校验结果；合并后议题自动关闭。\n\nCloses #{issue}\n"
+)
+COMMIT_MESSAGE = "{form}：{name}（议题 #{issue}）\n\n由 techvp from-issue 根据议题表单生成。\n"
+CO_AUTHOR = "Co-authored-by: {login} <{address}>\n"
+NOREPLY = "{id}+{login}@users.noreply.github.com"
+NOREPLY_OLD = "{login}@users.noreply.github.com"
+
 # ---- CLI help --------------------------------------------------------------------------------
 
 FORMS = "从记录模型和批次生成 GitHub 议题表单（.github/ISSUE_TEMPLATE/ 下的企业需求和科技人员申报表单）。"
@@ -96,7 +110,9 @@ FROM_ISSUE = (
 FROM_ISSUE_FORM = "表单：need（企业需求）或 expert（科技人员申报）"
 FROM_ISSUE_BODY = "议题正文所在的文件（GitHub 生成的 Markdown）"
 FROM_ISSUE_BATCH = "批次编号；不填时取表单中选择的批次"
-FROM_ISSUE_AUTHOR = "提交人的 GitHub 账号（写入需求的“提交账号”）"
+FROM_ISSUE_AUTHOR = "提交人的 GitHub 账号（写入需求的“提交账号”，并在提交说明中列为共同作者）"
+FROM_ISSUE_AUTHOR_ID = "提交人 GitHub 账号的数字编号（用于共同作者的 noreply 邮箱）"
+FROM_ISSUE_ISSUE = "议题编号：JSON 输出中给出合并请求的分支、标题、说明和提交说明"
 FROM_ISSUE_COMMENT = "把给议题的回复（Markdown）写入此文件"
 FROM_ISSUE_FORMAT = "输出格式：text（给人看）、json（给工作流）"
 SHORT_HELP = {"forms": "生成 GitHub 议题表单", "from-issue": "议题表单内容 → 记录"}

@@ -126,7 +126,8 @@ def test_a_careless_expert_application_validates(tmp_path: Path) -> None:
     assert data["birth_date"] == date(1983, 7, 9)
     assert data["contract_end"] == date(2030, 6, 30)  # 2030.6.30
     assert data["research_fields"] == ["先进陶瓷", "复合材料", "热障涂层"]
-    assert data["achievements"][1] == "获湖北省科技进步二等奖"  # the "- " bullet taken off
+    # The "- " bullet taken off; a sentence keeps its 、, a list of names is split at it.
+    assert data["achievements"][1] == "获湖北省科技进步二等奖、武汉市科技进步一等奖"
     assert data["patents"][1] == {
         "number": "ZL202110123456.7",
         "title": "一种陶瓷涂层制备装置",
@@ -261,6 +262,15 @@ def test_editing_the_issue_rewrites_the_same_file_and_a_namesake_gets_its_own_id
     third = _submit(root, "need", other)
     assert third.record_id is not None and first.record_id is not None
     assert third.record_id.startswith(first.record_id + "-") and third.path != first.path
+
+
+def test_the_same_enterprise_in_a_new_batch_gets_an_id_of_its_own(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "r", batch=[BATCH, record(BATCH, id="wuhan-2023")])
+    first = _submit(root, "need", "need-clean.md")
+    later = _submit(root, "need", "need-clean.md", batch_id="wuhan-2023")
+    assert first.record_id is not None and later.record_id is not None
+    assert later.record_id.startswith(first.record_id + "-")  # ids are unique across batches
+    assert "dup.id" not in {d.code for d in run_validate(root)}
 
 
 def test_a_body_not_from_the_form_and_an_unknown_batch(tmp_path: Path) -> None:

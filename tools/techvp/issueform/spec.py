@@ -24,8 +24,20 @@ Path = tuple[str | int, ...]
 
 # How an answer becomes a value: text as typed; code (NFKC, no spaces: credit codes, phones,
 # e-mail, ids); count and money (numbers with units); date; choice (an option's text → its
-# value); choices (ticked boxes); lines (one item a line); patents (number, title, kind a line).
-READERS = ("text", "code", "count", "money", "date", "choice", "choices", "lines", "patents")
+# value); choices (ticked boxes); lines (one sentence a line); names (one a line, or split by
+# 、，；); patents (number, title, kind a line).
+READERS = (
+    "text",
+    "code",
+    "count",
+    "money",
+    "date",
+    "choice",
+    "choices",
+    "lines",
+    "names",
+    "patents",
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +95,7 @@ NEED_ELEMENTS: tuple[tuple[Path, str, str], ...] = (
     (("enterprise", "revenue_last_year"), "input", "money"),
     (("enterprise", "qualifications"), "checkboxes", "choices"),
     (("enterprise", "carrier"), "dropdown", "choice"),
-    (("enterprise", "affiliated_institutions"), "textarea", "lines"),
+    (("enterprise", "affiliated_institutions"), "textarea", "names"),
     (("category",), "dropdown", "choice"),
     (("expert_field",), "input", "text"),
     (("problem",), "textarea", "text"),
@@ -108,7 +120,7 @@ EXPERT_ELEMENTS: tuple[tuple[Path, str, str], ...] = (
     (("title_level",), "dropdown", "choice"),
     (("degree",), "dropdown", "choice"),
     (("position",), "input", "text"),
-    (("research_fields",), "textarea", "lines"),
+    (("research_fields",), "textarea", "names"),
     (("achievements",), "textarea", "lines"),
     (("patents",), "textarea", "patents"),
     (("core_ip",), "dropdown", "choice"),

@@ -132,13 +132,16 @@ def _batch(
 
 
 def _record_id(form: Form, record: dict[str, Any], dataset: Dataset) -> str:
-    """The enterprise's or person's id; the id a record of the same one already has is kept."""
+    """The enterprise's or person's id; the id a record of the same one in the same batch
+    already has is kept (ids are unique across batches: another batch's is taken)."""
+    batch = record["batch"]
     if form.kind == "need":
         name = record["enterprise"]["name"]
         same = {
             k
             for k, v in dataset.needs.items()
-            if enterprise_key(v.record.enterprise.name) == enterprise_key(name)
+            if v.record.batch == batch
+            and enterprise_key(v.record.enterprise.name) == enterprise_key(name)
         }
         taken = dataset.known_ids.get("need", frozenset()) - same
         return need_id(name, taken)
@@ -146,7 +149,7 @@ def _record_id(form: Form, record: dict[str, Any], dataset: Dataset) -> str:
     same = {
         k
         for k, v in dataset.experts.items()
-        if (v.record.name, v.record.institution) == (name, institution)
+        if (v.record.batch, v.record.name, v.record.institution) == (batch, name, institution)
     }
     taken = dataset.known_ids.get("expert", frozenset()) - same
     return expert_id(name, institution, taken)

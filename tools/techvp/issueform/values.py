@@ -22,7 +22,9 @@ _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(亿|万|千|百)?(元|人民币|人|名|�
 _FACTORS = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _YUAN = {"万元": 10_000, "元": 1}
 _DATE = re.compile(r"(\d{4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*[日号]?")
-_LIST_SEP = re.compile(r"[\n、；;]+")
+_LINE = re.compile(r"\n+")
+_NAME_SEP = re.compile(r"[\n、；;，,]+")  # names hold none of these; sentences do
+_ID_SEP = re.compile(r"[\s、；;，,]+")
 
 
 class Unreadable(Exception):
@@ -101,10 +103,10 @@ def read_choice(element: Element, answer: str) -> Any:
     raise Unreadable("form.not-option", value=answer, choices=list(element.options))
 
 
-def read_lines(answer: str) -> list[str]:
-    """One item a line (also 、 or ；), bullets and numbering (- 1. ①) taken off."""
+def read_lines(answer: str, separators: re.Pattern[str] = _LINE) -> list[str]:
+    """One item a line (names: also 、，；), bullets and numbering (- 1. ①) taken off."""
     items = []
-    for part in _LIST_SEP.split(answer):
+    for part in separators.split(answer):
         item = re.sub(r"^\s*([-*•·]|\d+[.、)）]|[①-⑳])\s*", "", part).strip()
         if item:
             items.append(item)
@@ -146,7 +148,7 @@ def read(element: Element, answer: str) -> Any:
         return answer.strip()
     if reader == "code":
         if element.widget == "textarea":
-            return [_code(item).lower() for item in read_lines(answer)]
+            return [_code(item).lower() for item in read_lines(folded(answer), _ID_SEP)]
         return _code(answer)
     if reader == "count":
         return read_count(element, answer)
@@ -160,6 +162,8 @@ def read(element: Element, answer: str) -> Any:
         return read_checked(element, answer)
     if reader == "lines":
         return read_lines(answer)
+    if reader == "names":
+        return read_lines(answer, _NAME_SEP)
     if reader == "patents":
         return read_patents(element, answer)
     raise AssertionError(reader)

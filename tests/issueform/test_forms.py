@@ -179,3 +179,33 @@ def yaml_batch(root: Path) -> Any:
 
     dataset, _ = load(root)
     return dataset.batches[BATCH["id"]].record
+
+
+def test_techvp_forms_writes_the_forms_and_a_policy_makes_fields_required(tmp_path: Path) -> None:
+    # special-action-2020 requires the credit code and the category, which the model leaves
+    # optional: the form asks for them as required.
+    root = write_repo(tmp_path, batch=[dict(BATCH, policy="special-action-2020")])
+    done = subprocess.run(
+        [sys.executable, "-m", "techvp", "forms", "--root", str(root)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    need = yaml.safe_load((root / FOLDER / "need.yml").read_text(encoding="utf-8"))
+    required = {i["id"]: i["validations"]["required"] for i in need["body"] if "validations" in i}
+    assert required["enterprise-credit-code"] and required["category"]
+    assert required["enterprise-name"] and not required["cooperation"]
+    assert (root / FOLDER / "expert.yml").is_file()
+    done = subprocess.run(
+        [sys.executable, "-m", "techvp", "forms", "--root", str(root), "--batch", "nope"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "nope" in done.stderr
+
+
+def test_without_batch_the_forms_are_for_the_latest_round(tmp_path: Path) -> None:
+    later = dict(
+        BATCH, id="wuhan-2023", title="2023年武汉市选派“科技副总”", reference_date="2023-03-15"
+    )
+    root = write_repo(tmp_path, batch=[later, BATCH])
+    need = yaml.safe_load(forms_text(root, None)[f"{FOLDER}/need.yml"])
+    assert need["body"][1]["attributes"]["options"] == ["2023年武汉市选派“科技副总”（wuhan-2023）"]

@@ -139,6 +139,14 @@ def test_a_careless_expert_application_validates(tmp_path: Path) -> None:
     assert run_validate(root).ok
 
 
+def test_an_optional_drop_down_left_at_none_is_not_given(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    body = (BODIES / "need-clean.md").read_text(encoding="utf-8")
+    body = body.replace("### 需求类别\n\n产品创新与技术攻关", "### 需求类别\n\nNone")
+    data = _written(root, _submit(root, "need", body))
+    assert "category" not in data
+
+
 def test_a_malformed_body_names_each_field_in_chinese_and_writes_nothing(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     before = sorted(p for p in (root / "submissions").rglob("*") if p.is_file())

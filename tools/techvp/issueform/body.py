@@ -15,6 +15,8 @@ from techvp.issueform.spec import Form
 from techvp.messages import issueform as text
 
 NO_RESPONSE = "_No response_"
+# What a drop-down shows for "nothing chosen" (GitHub reserves it: no option may be called so).
+NO_SELECTION = "None"
 _HEADING = re.compile(r"###\s+(.+?)\s*")
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from techvp.build import run
 from techvp.diagnostics import Diagnostic, Location, Severity, error
 from techvp.excel.forms import batch_of
-from techvp.issueform.body import Answers, split_body
+from techvp.issueform.body import NO_SELECTION, Answers, split_body
 from techvp.issueform.spec import Element, Form, build_form
 from techvp.issueform.values import Unreadable, read
 from techvp.layout import record_path
@@ -85,6 +85,8 @@ def read_answers(form: Form, answers: Answers, shown: str) -> tuple[dict[str, An
                 problems.append(_problem("form.missing-heading", element, answers, shown))
             continue
         answer = answers.texts[element.label]
+        if element.widget == "dropdown" and answer is not None and answer.strip() == NO_SELECTION:
+            answer = None
         value: Any = None
         if answer is not None:
             try:

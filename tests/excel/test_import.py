@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from techvp.cli import main
-from techvp.excel.importer import import_needs, need_id
+from techvp.excel.importer import import_needs
+from techvp.recordids import need_id
 from techvp.repo import Dataset, load_dataset
 from tests.factories import BATCH, credit_code, record, write_repo
 

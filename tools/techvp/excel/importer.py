@@ -13,8 +13,6 @@ has a need in the batch is reported and skipped, so importing the same file agai
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -46,7 +44,7 @@ from techvp.layout import record_path
 from techvp.messages import excel as text
 from techvp.modelcheck import check_record
 from techvp.models import Batch, Need
-from techvp.models.common import is_record_id
+from techvp.recordids import enterprise_key, need_id
 from techvp.yamlio import YamlDocument
 from techvp.yamlwrite import dump_record, schema_ref
 
@@ -81,32 +79,6 @@ class _Row:
     sheet: str
     row: int  # 0-based
     data: dict[str, Any]
-
-
-def enterprise_key(name: str) -> str:
-    return re.sub(r"[\s\u3000（）()]", "", name)
-
-
-@functools.cache
-def _syllable(char: str) -> str:
-    """One character's pinyin without tone (its most common reading); "" for punctuation."""
-    from pypinyin import lazy_pinyin
-
-    reading = lazy_pinyin(char)[0].lower()
-    return reading if reading.isascii() and reading.isalnum() else ""
-
-
-def need_id(name: str, taken: set[str]) -> str:
-    """An id from the enterprise's name: its pinyin without the company-form suffix, one
-    syllable per hyphen; a short hash of the full name is added when that id is taken."""
-    core = re.sub(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name) or name
-    words = re.findall(r"[A-Za-z0-9]+|[^\x00-\x7f]", core)  # letter runs, single characters
-    parts = [w.lower() if w.isascii() else _syllable(w) for w in words]
-    slug = "-".join(p for p in parts if p)[:56].rstrip("-")
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
-    if not is_record_id(slug) or slug in taken:
-        slug = f"{slug}-{digest}".strip("-") if slug else f"need-{digest}"
-    return slug
 
 
 def _columns(sheet: SheetData, head: int) -> tuple[dict[str, int], int]:
@@ -406,4 +378,4 @@ def _new_rows(
             yield item
 
 
-__all__ = ["ImportResult", "import_needs", "need_id"]
+__all__ = ["ImportResult", "import_needs"]

@@ -19,10 +19,11 @@ from typing import Any
 import click
 
 from techvp.clickzh import ChineseGroup
-from techvp.diagnostics import Diagnostic, Location, TechvpError, error
+from techvp.diagnostics import Diagnostic, Location, Severity, TechvpError, error
 from techvp.formats import FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
 from techvp.messages import excel as xtext
+from techvp.messages import forge as forge_text
 from techvp.messages import matching as match_text
 
 CHINA = timezone(timedelta(hours=8))
@@ -116,11 +117,18 @@ def entry() -> None:
 @format_option
 @now_option
 @base_option
-def validate(root: Path, fmt: str, now: datetime, base: str | None) -> None:
+@click.option(
+    "--severity",
+    type=click.Choice([s.value for s in Severity]),
+    default=Severity.PRIORITY.value,
+    show_default=True,
+    help=forge_text.SEVERITY,
+)
+def validate(root: Path, fmt: str, now: datetime, base: str | None, severity: str) -> None:
     from techvp.build import run
 
     findings = run(root, now, base).findings
-    click.echo(FORMATS[fmt](findings, root), nl=False)
+    click.echo(FORMATS[fmt](findings, root, Severity(severity)), nl=False)
     sys.exit(0 if findings.ok else 1)
 
 

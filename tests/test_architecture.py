@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "demo": 5,
     "schema": 5,
     "template": 5,
+    "codeowners": 5,
     "formats": 6,
     "clickzh": 6,
     "cli": 7,

@@ -337,3 +337,16 @@ def import_excel(file: str, batch: str, root: Path, partial: bool, fmt: str, now
     else:
         click.echo(xtext.IMPORT_NOTHING, err=True)
     sys.exit(0 if findings.ok else 1)
+
+
+@main.command(help=forge_text.CODEOWNERS_HELP, short_help=forge_text.SHORT_CODEOWNERS)
+@root_option
+def codeowners(root: Path) -> None:
+    from techvp.codeowners import write_codeowners
+
+    path, findings = write_codeowners(root)
+    if not findings.ok:
+        click.echo(FORMATS["text"](findings, root), nl=False)
+        click.echo(forge_text.CODEOWNERS_FAILED, err=True)
+        sys.exit(1)
+    click.echo(forge_text.CODEOWNERS_WRITTEN.format(path=path))

@@ -25,3 +25,19 @@ AT_FILE = "整个文件"
 FIELD = "字段 {field}"
 MORE_FILES = "另有 {count} 个文件有问题，未在此列出；运行 techvp validate 查看全部。"
 MORE_ITEMS = "另有 {count} 条，未在此列出；运行 techvp validate 查看全部。"
+
+# techvp codeowners
+CODEOWNERS_HELP = (
+    "根据批次文件中的审核人生成 .github/CODEOWNERS：各地区的企业需求由地区审核人审核，"
+    "批次文件、科技人员申报、选派记录、服务报告和考核表由市级审核人审核。"
+    "文件中标记行以上的内容保持不变。"
+)
+CODEOWNERS_MARKER = "# ---- 以下由 techvp codeowners 根据批次文件中的审核人生成，请勿手工修改 ----"
+CODEOWNERS_INTRO = [
+    "# 修改审核人：编辑 submissions/batches/<批次>.yaml 中的 reviewers（市级）和",
+    "# regions[].reviewers（地区），再运行 techvp codeowners。同一文件匹配多行时，最后一行生效。",
+]
+NO_CITY_REVIEWERS = "# （本批次未填写市级审核人 reviewers）"
+CODEOWNERS_WRITTEN = "已写入 {path}"
+CODEOWNERS_FAILED = "批次文件有错误，未写入 CODEOWNERS。"
+SHORT_CODEOWNERS = "生成 .github/CODEOWNERS"

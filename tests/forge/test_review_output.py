@@ -144,3 +144,32 @@ def test_severity_warning_leaves_out_priorities_only() -> None:
 def test_severity_rejects_an_unknown_level() -> None:
     code, out = run("validate", "--severity", "info")
     assert code == 2 and "“info”不是以下之一" in out
+
+
+def test_the_files_a_change_touches_come_first(tmp_path: Path) -> None:
+    """GitHub shows only the first ten annotations of a level: an old problem in a file the pull
+    request does not touch must not push the new one out, in the annotations or the summary."""
+    import git
+
+    root = full_repo(tmp_path)
+    bad = record(NEED, contact={"name": "王", "phone": "12"})
+    old, new = (f"submissions/needs/wuhan-2022/jiangan/{n}.yaml" for n in ("aaa-old", "zzz-new"))
+    write(root, old, dump({**bad, "id": "aaa-old"}))
+    repo = git.Repo.init(root, initial_branch="main")
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "区审核人").set_value("user", "email", "r@example.org")
+    repo.git.add(A=True)
+    repo.index.commit("已有的记录")
+    repo.git.checkout("-b", "pr")
+    write(root, new, dump({**bad, "id": "zzz-new"}))
+    repo.git.add(A=True)
+    repo.index.commit("新需求")
+    args = ["validate", "--root", str(root), "--base", "main", *NOW]
+    code, out = run(*args, "--format", "github")
+    assert code == 1
+    errors = [line for line in out.splitlines() if line.startswith("::error ")]
+    assert [e.split(",")[0] for e in errors[:2]] == [f"::error file={new}", f"::error file={old}"]
+    code, out = run(*args, "--format", "summary")
+    sections = [line for line in out.splitlines() if line.startswith("#### ")]
+    changed = new.replace("_", "\\_")
+    assert sections == [f"#### {changed}（本次改动）", f"#### {old}"]

@@ -20,7 +20,7 @@ import click
 
 from techvp.clickzh import ChineseGroup
 from techvp.diagnostics import Diagnostic, Location, Severity, TechvpError, error
-from techvp.formats import FORMATS, ROW_FORMATS
+from techvp.formats import FORMATS, REVIEW_FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
 from techvp.messages import excel as xtext
 from techvp.messages import forge as forge_text
@@ -128,7 +128,13 @@ def validate(root: Path, fmt: str, now: datetime, base: str | None, severity: st
     from techvp.build import run
 
     findings = run(root, now, base).findings
-    click.echo(FORMATS[fmt](findings, root, Severity(severity)), nl=False)
+    if fmt in REVIEW_FORMATS:  # the files the change touches are annotated and listed first
+        from techvp.changes import changed_files
+
+        changed = changed_files(root, base)
+        click.echo(REVIEW_FORMATS[fmt](findings, root, Severity(severity), first=changed), nl=False)
+    else:
+        click.echo(FORMATS[fmt](findings, root, Severity(severity)), nl=False)
     sys.exit(0 if findings.ok else 1)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any, Protocol
@@ -115,14 +115,27 @@ def _escape_property(text: str) -> str:
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.PRIORITY: "notice"}
 
 
-def as_github(findings: Findings, root: Path, least: Severity = Severity.PRIORITY) -> str:
+def _changed_first(diags: list[Diagnostic], first: Collection[str]) -> list[Diagnostic]:
+    """The same diagnostics, those in the files of `first` (the change under review) first."""
+    return sorted(diags, key=lambda d: d.location.file not in first)
+
+
+def as_github(
+    findings: Findings,
+    root: Path,
+    least: Severity = Severity.PRIORITY,
+    *,
+    first: Collection[str] = (),
+) -> str:
     """One workflow command per diagnostic, so each shows on the pull request's changed line.
 
-    GitHub shows at most ten annotations of each level per step, so errors come first, then
-    warnings, then notices, each in file and line order. A file's path is the one in the diff
-    (relative to the repository's top, where the workflow runs)."""
+    GitHub shows only the first ten annotations of each level in a step, so errors come first,
+    then warnings, then notices, and within each the files of `first` (those the pull request
+    changes) before the rest. A file's path is the one in the diff (relative to the repository's
+    top, where the workflow runs)."""
     out = []
-    for diag in sorted(shown(findings, least), key=lambda d: _RANK[d.severity]):
+    ordered = _changed_first(shown(findings, least), first)
+    for diag in sorted(ordered, key=lambda d: _RANK[d.severity]):
         loc = diag.location
         props = [f"file={_escape_property(loc.file)}"]
         if loc.line:
@@ -188,25 +201,33 @@ def _verdict(findings: Findings) -> str:
     return ftext.VERDICT_CLEAN
 
 
-def _by_file(diags: list[Diagnostic]) -> list[str]:
+def _by_file(diags: list[Diagnostic], first: Collection[str]) -> list[str]:
     """A table of counts per file, then each file's problems; at most SUMMARY_FILES files."""
     files = [(f, list(g)) for f, g in groupby(diags, key=lambda d: d.location.file)]
     out = [ftext.FILES_TITLE, "", ftext.FILE_COLUMNS, "| --- | ---: | ---: | ---: |"]
+    names = {f: _md(f) + (ftext.CHANGED if f in first else "") for f, _ in files}
     for file, group in files[:SUMMARY_FILES]:
         cells = [str(sum(1 for d in group if d.severity is s)) for s in Severity]
-        out.append(f"| {_md(file)} | {' | '.join(cells)} |")
+        out.append(f"| {names[file]} | {' | '.join(cells)} |")
     for file, group in files[:SUMMARY_FILES]:
-        out += ["", f"#### {_md(file)}", ""]
+        out += ["", f"#### {names[file]}", ""]
         out += _capped([f"- {_item(d, False)}" for d in group], SUMMARY_ITEMS)
     if len(files) > SUMMARY_FILES:
         out += ["", ftext.MORE_FILES.format(count=len(files) - SUMMARY_FILES)]
     return out
 
 
-def as_summary(findings: Findings, root: Path, least: Severity = Severity.PRIORITY) -> str:
+def as_summary(
+    findings: Findings,
+    root: Path,
+    least: Severity = Severity.PRIORITY,
+    *,
+    first: Collection[str] = (),
+) -> str:
     """What a reviewer reads first: the verdict, the warnings to decide (a checklist), the
-    priorities, then every file with its errors, warnings and priorities."""
-    diags = shown(findings, least)
+    priorities, then every file with its errors, warnings and priorities; in each list the files
+    of `first` (those the pull request changes, marked so) before the rest."""
+    diags = _changed_first(shown(findings, least), first)
     out = [ftext.SUMMARY_TITLE, "", summary(findings, least), "", _verdict(findings)]
     warnings = [d for d in diags if d.severity is Severity.WARNING]
     if warnings:
@@ -217,7 +238,7 @@ def as_summary(findings: Findings, root: Path, least: Severity = Severity.PRIORI
         out += ["", ftext.PRIORITY_TITLE, "", ftext.PRIORITY_INTRO, ""]
         out += _capped([f"- {_item(d, True)}" for d in priorities], SUMMARY_ITEMS)
     if diags:
-        out += ["", *_by_file(diags)]
+        out += ["", *_by_file(diags, first)]
     return "\n".join(out) + "\n"
 
 
@@ -226,6 +247,20 @@ class Formatter(Protocol):
         self, findings: Findings, root: Path, least: Severity = Severity.PRIORITY
     ) -> str: ...
 
+
+class ReviewFormatter(Protocol):
+    def __call__(
+        self,
+        findings: Findings,
+        root: Path,
+        least: Severity = Severity.PRIORITY,
+        *,
+        first: Collection[str] = (),
+    ) -> str: ...
+
+
+# The formats for a change under review: they put the files it changes first.
+REVIEW_FORMATS: dict[str, ReviewFormatter] = {"github": as_github, "summary": as_summary}
 
 FORMATS: dict[str, Formatter] = {
     "text": as_text,

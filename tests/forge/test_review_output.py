@@ -95,11 +95,19 @@ def test_summary_masks_an_id_number_typed_into_a_field(tmp_path: Path) -> None:
     assert code == 1 and ID not in out and "field.phone" in out
 
 
-def test_summary_stays_short_for_a_large_repository() -> None:
-    many = [error("yaml.syntax", Location(f"f{i:04}.yaml", 1), problem="x") for i in range(150)]
-    out = as_summary(Findings(many, files_checked=150), Path("."))
+def test_summary_stays_within_githubs_one_mebibyte_for_a_large_repository() -> None:
+    long = "很长的说明" * 60  # 300 characters, 900 bytes
+    many = [
+        make(code, Location(f"submissions/f{i:04}.yaml", line), problem=long)
+        for i in range(500)
+        for line in range(1, 31)
+        for make, code in ((error, "yaml.syntax"), (warning, "yaml.syntax"))
+    ]
+    out = as_summary(Findings(many, files_checked=500), Path("."))
+    assert len(out.encode("utf-8")) < 1024 * 1024
     assert out.count("\n#### ") == SUMMARY_FILES
-    assert f"另有 {150 - SUMMARY_FILES} 个文件有问题" in out
+    assert f"另有 {500 - SUMMARY_FILES} 个文件有问题" in out
+    assert "- 另有 50 条，未在此列出" in out  # under each file: 60 problems, 10 listed
 
 
 def test_github_annotations_put_errors_first() -> None:

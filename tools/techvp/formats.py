@@ -153,7 +153,8 @@ def as_github(
 
 # A step summary holds at most 1 MiB: long lists are cut with a note to run techvp validate.
 SUMMARY_FILES = 100
-SUMMARY_ITEMS = 50
+SUMMARY_ITEMS = 50  # warnings to decide, priorities
+SUMMARY_FILE_ITEMS = 10  # problems listed under each file
 _MARKDOWN = {c: "\\" + c for c in "\\`*_[]|~#!"} | {
     "<": "&lt;",
     ">": "&gt;",
@@ -211,7 +212,7 @@ def _by_file(diags: list[Diagnostic], first: Collection[str]) -> list[str]:
         out.append(f"| {names[file]} | {' | '.join(cells)} |")
     for file, group in files[:SUMMARY_FILES]:
         out += ["", f"#### {names[file]}", ""]
-        out += _capped([f"- {_item(d, False)}" for d in group], SUMMARY_ITEMS)
+        out += _capped([f"- {_item(d, False)}" for d in group], SUMMARY_FILE_ITEMS)
     if len(files) > SUMMARY_FILES:
         out += ["", ftext.MORE_FILES.format(count=len(files) - SUMMARY_FILES)]
     return out

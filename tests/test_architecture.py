@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     "schema": 5,
     "template": 5,
     "issueform": 5,
+    "codeowners": 5,
     "formats": 6,
     "clickzh": 6,
     "cli": 7,

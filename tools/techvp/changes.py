@@ -16,6 +16,16 @@ def added_files(root: Path, base: str | None) -> frozenset[str] | None:
     """Files under submissions/ (relative to root) added since `base`, or not yet committed.
 
     None when root is not in a Git work tree or the repository has no commit yet."""
+    return _files_since(root, base, "A")
+
+
+def changed_files(root: Path, base: str | None) -> frozenset[str]:
+    """Files under submissions/ added, changed or renamed since `base` or not yet committed: the
+    ones a reviewer of the change looks at first. Empty outside a Git work tree."""
+    return _files_since(root, base, "ACMR") or frozenset()
+
+
+def _files_since(root: Path, base: str | None, diff_filter: str) -> frozenset[str] | None:
     try:
         import git
     except ImportError:  # GitPython needs the git program; without it nothing is known
@@ -36,8 +46,10 @@ def added_files(root: Path, base: str | None) -> frozenset[str] | None:
             against = repo.git.merge_base(base, "HEAD")
         except git.GitCommandError:
             raise TechvpError(error("git.bad-ref", Location("."), ref=base)) from None
-    # Added in commits since base, staged, or in the work tree (tracked files only).
-    names.update(repo.git.diff("--name-only", "--diff-filter=A", "-z", against).split("\0"))
+    # In commits since base, staged, or in the work tree (tracked files only).
+    names.update(
+        repo.git.diff("--name-only", f"--diff-filter={diff_filter}", "-z", against).split("\0")
+    )
     out = set()
     for name in names:
         if name.startswith(prefix) and name[len(prefix) :].startswith(SUBMISSIONS + "/"):

@@ -19,10 +19,11 @@ from typing import Any
 import click
 
 from techvp.clickzh import ChineseGroup
-from techvp.diagnostics import Diagnostic, Location, TechvpError, error
-from techvp.formats import FORMATS, ROW_FORMATS
+from techvp.diagnostics import Diagnostic, Location, Severity, TechvpError, error
+from techvp.formats import FORMATS, REVIEW_FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
 from techvp.messages import excel as xtext
+from techvp.messages import forge as forge_text
 from techvp.messages import issueform as ftext
 from techvp.messages import matching as match_text
 
@@ -117,11 +118,24 @@ def entry() -> None:
 @format_option
 @now_option
 @base_option
-def validate(root: Path, fmt: str, now: datetime, base: str | None) -> None:
+@click.option(
+    "--severity",
+    type=click.Choice([s.value for s in Severity]),
+    default=Severity.PRIORITY.value,
+    show_default=True,
+    help=forge_text.SEVERITY,
+)
+def validate(root: Path, fmt: str, now: datetime, base: str | None, severity: str) -> None:
     from techvp.build import run
 
     findings = run(root, now, base).findings
-    click.echo(FORMATS[fmt](findings, root), nl=False)
+    if fmt in REVIEW_FORMATS:  # the files the change touches are annotated and listed first
+        from techvp.changes import changed_files
+
+        changed = changed_files(root, base)
+        click.echo(REVIEW_FORMATS[fmt](findings, root, Severity(severity), first=changed), nl=False)
+    else:
+        click.echo(FORMATS[fmt](findings, root, Severity(severity)), nl=False)
     sys.exit(0 if findings.ok else 1)
 
 
@@ -393,3 +407,16 @@ def forms(root: Path, batch: str | None) -> None:
 
     for path in write_forms(root, batch):
         click.echo(ftext.FORMS_WRITTEN.format(path=path))
+
+
+@main.command(help=forge_text.CODEOWNERS_HELP, short_help=forge_text.SHORT_CODEOWNERS)
+@root_option
+def codeowners(root: Path) -> None:
+    from techvp.codeowners import write_codeowners
+
+    path, findings = write_codeowners(root)
+    if not findings.ok:
+        click.echo(FORMATS["text"](findings, root), nl=False)
+        click.echo(forge_text.CODEOWNERS_FAILED, err=True)
+        sys.exit(1)
+    click.echo(forge_text.CODEOWNERS_WRITTEN.format(path=path))

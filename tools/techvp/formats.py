@@ -1,19 +1,22 @@
-"""Findings as text for people, JSON for programs, or GitHub workflow annotations; and the
-eligibility rows of a batch as a table or JSON. Every value a user typed is masked on the way out.
+"""Findings as text for people, JSON for programs, GitHub workflow annotations, or a Markdown job
+summary for reviewers; and the eligibility rows of a batch as a table or JSON. Every value a user
+typed is masked on the way out. Each findings format can leave out the lower severities (`least`);
+its counts always cover everything found.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from techvp.diagnostics import Diagnostic, Findings, Severity
 from techvp.guard.scan import redact
 from techvp.messages import SEVERITY_LABELS
+from techvp.messages import forge as ftext
 from techvp.messages import policy as ptext
 from techvp.messages.cli import SUMMARY
 from techvp.policies.eligibility import Row, counts
@@ -54,15 +57,28 @@ def _diagnostic_dict(diag: Diagnostic) -> dict[str, Any]:
     return {**plain, "message": _message(diag), "params": _masked(plain["params"])}
 
 
-def summary(findings: Findings) -> str:
-    return SUMMARY.format(**findings.counts())
+# Most serious first: `least` keeps a severity and everything above it.
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.PRIORITY: 2}
 
 
-def as_text(findings: Findings, root: Path) -> str:
+def shown(findings: Findings, least: Severity = Severity.PRIORITY) -> list[Diagnostic]:
+    """The diagnostics a format lists, in the stable order: those at `least` or more serious."""
+    return [d for d in findings.sorted() if _RANK[d.severity] <= _RANK[least]]
+
+
+def summary(findings: Findings, least: Severity = Severity.PRIORITY) -> str:
+    """The counts of everything found, and a note when `least` left some out of the list."""
+    counts = SUMMARY.format(**findings.counts())
+    if least is Severity.PRIORITY or all(_RANK[d.severity] <= _RANK[least] for d in findings):
+        return counts
+    return counts + ftext.HIDDEN.format(shown=ftext.SHOWN[least.value])
+
+
+def as_text(findings: Findings, root: Path, least: Severity = Severity.PRIORITY) -> str:
     """Grouped by file, each problem with the offending line and a caret under the column."""
     out: list[str] = []
     cache: dict[str, list[str]] = {}
-    for file, group in groupby(findings.sorted(), key=lambda d: d.location.file):
+    for file, group in groupby(shown(findings, least), key=lambda d: d.location.file):
         out.append(file)
         for diag in group:
             loc = diag.location
@@ -72,17 +88,17 @@ def as_text(findings: Findings, root: Path) -> str:
             out.append(f"  {where}  {label}  {_message(diag)}{field}  ({diag.code})")
             line = _source_line(root, diag, cache)
             if line is not None and loc.column:
-                shown = line.replace("\t", " ")[:200]
-                out.append(f"      {loc.line:>4} | {shown}")
+                shown_line = line.replace("\t", " ")[:200]
+                out.append(f"      {loc.line:>4} | {shown_line}")
                 out.append(f"           | {' ' * (min(loc.column, 200) - 1)}^")
         out.append("")
-    out.append(summary(findings))
+    out.append(summary(findings, least))
     return "\n".join(out) + "\n"
 
 
-def as_json(findings: Findings, root: Path) -> str:
+def as_json(findings: Findings, root: Path, least: Severity = Severity.PRIORITY) -> str:
     payload = {
-        "diagnostics": [_diagnostic_dict(d) for d in findings.sorted()],
+        "diagnostics": [_diagnostic_dict(d) for d in shown(findings, least)],
         "counts": findings.counts(),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -99,10 +115,27 @@ def _escape_property(text: str) -> str:
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.PRIORITY: "notice"}
 
 
-def as_github(findings: Findings, root: Path) -> str:
-    """One workflow command per diagnostic, so each shows on the pull request's changed line."""
+def _changed_first(diags: list[Diagnostic], first: Collection[str]) -> list[Diagnostic]:
+    """The same diagnostics, those in the files of `first` (the change under review) first."""
+    return sorted(diags, key=lambda d: d.location.file not in first)
+
+
+def as_github(
+    findings: Findings,
+    root: Path,
+    least: Severity = Severity.PRIORITY,
+    *,
+    first: Collection[str] = (),
+) -> str:
+    """One workflow command per diagnostic, so each shows on the pull request's changed line.
+
+    GitHub shows only the first ten annotations of each level in a step, so errors come first,
+    then warnings, then notices, and within each the files of `first` (those the pull request
+    changes) before the rest. A file's path is the one in the diff (relative to the repository's
+    top, where the workflow runs)."""
     out = []
-    for diag in findings.sorted():
+    ordered = _changed_first(shown(findings, least), first)
+    for diag in sorted(ordered, key=lambda d: _RANK[d.severity]):
         loc = diag.location
         props = [f"file={_escape_property(loc.file)}"]
         if loc.line:
@@ -110,17 +143,131 @@ def as_github(findings: Findings, root: Path) -> str:
         if loc.column:
             props.append(f"col={loc.column}")
         props.append(f"title={_escape_property(diag.code)}")
-        out.append(
-            f"::{_GITHUB_LEVEL[diag.severity]} {','.join(props)}::{_escape_data(diag.message)}"
-        )
-    out.append(summary(findings))
+        message = _escape_data(_message(diag))
+        out.append(f"::{_GITHUB_LEVEL[diag.severity]} {','.join(props)}::{message}")
+    out.append(summary(findings, least))
     return "\n".join(out) + "\n"
 
 
-FORMATS: dict[str, Callable[[Findings, Path], str]] = {
+# ---- the reviewer's job summary (GitHub-flavoured Markdown, $GITHUB_STEP_SUMMARY) --------------
+
+# A step summary holds at most 1 MiB: long lists are cut with a note to run techvp validate.
+SUMMARY_FILES = 100
+SUMMARY_ITEMS = 50  # warnings to decide, priorities
+SUMMARY_FILE_ITEMS = 10  # problems listed under each file
+_MARKDOWN = {c: "\\" + c for c in "\\`*_[]|~#!"} | {
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+    "@": "&#64;",  # no @mention from a value someone typed
+    "\n": " ",
+    "\r": " ",
+}
+
+
+def _md(text: str) -> str:
+    """Text a user may have typed, shown literally in Markdown (no markup, links or mentions)."""
+    return "".join(_MARKDOWN.get(c, c) for c in text)
+
+
+def _where(diag: Diagnostic) -> str:
+    loc = diag.location
+    if loc.line is None:
+        where = ftext.AT_FILE
+    elif loc.column:
+        where = ftext.AT_LINE_COLUMN.format(line=loc.line, column=loc.column)
+    else:
+        where = ftext.AT_LINE.format(line=loc.line)
+    return where + ("，" + ftext.FIELD.format(field=_md(loc.field)) if loc.field else "")
+
+
+def _item(diag: Diagnostic, file: bool) -> str:
+    label = SEVERITY_LABELS[diag.severity.value]
+    head = f"{_md(diag.location.file)} " if file else ""
+    return f"**{label}** {head}{_where(diag)}：{_md(_message(diag))}（{diag.code}）"
+
+
+def _capped(lines: list[str], limit: int) -> list[str]:
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], "- " + ftext.MORE_ITEMS.format(count=len(lines) - limit)]
+
+
+def _verdict(findings: Findings) -> str:
+    counts = findings.counts()
+    if counts["error"]:
+        return ftext.VERDICT_ERRORS.format(**counts)
+    if counts["warning"]:
+        return ftext.VERDICT_WARNINGS.format(**counts)
+    return ftext.VERDICT_CLEAN
+
+
+def _by_file(diags: list[Diagnostic], first: Collection[str]) -> list[str]:
+    """A table of counts per file, then each file's problems; at most SUMMARY_FILES files."""
+    files = [(f, list(g)) for f, g in groupby(diags, key=lambda d: d.location.file)]
+    out = [ftext.FILES_TITLE, "", ftext.FILE_COLUMNS, "| --- | ---: | ---: | ---: |"]
+    names = {f: _md(f) + (ftext.CHANGED if f in first else "") for f, _ in files}
+    for file, group in files[:SUMMARY_FILES]:
+        cells = [str(sum(1 for d in group if d.severity is s)) for s in Severity]
+        out.append(f"| {names[file]} | {' | '.join(cells)} |")
+    for file, group in files[:SUMMARY_FILES]:
+        out += ["", f"#### {names[file]}", ""]
+        out += _capped([f"- {_item(d, False)}" for d in group], SUMMARY_FILE_ITEMS)
+    if len(files) > SUMMARY_FILES:
+        out += ["", ftext.MORE_FILES.format(count=len(files) - SUMMARY_FILES)]
+    return out
+
+
+def as_summary(
+    findings: Findings,
+    root: Path,
+    least: Severity = Severity.PRIORITY,
+    *,
+    first: Collection[str] = (),
+) -> str:
+    """What a reviewer reads first: the verdict, the warnings to decide (a checklist), the
+    priorities, then every file with its errors, warnings and priorities; in each list the files
+    of `first` (those the pull request changes, marked so) before the rest."""
+    diags = _changed_first(shown(findings, least), first)
+    out = [ftext.SUMMARY_TITLE, "", summary(findings, least), "", _verdict(findings)]
+    warnings = [d for d in diags if d.severity is Severity.WARNING]
+    if warnings:
+        out += ["", ftext.DECIDE_TITLE, "", ftext.DECIDE_INTRO, ""]
+        out += _capped([f"- [ ] {_item(d, True)}" for d in warnings], SUMMARY_ITEMS)
+    priorities = [d for d in diags if d.severity is Severity.PRIORITY]
+    if priorities:
+        out += ["", ftext.PRIORITY_TITLE, "", ftext.PRIORITY_INTRO, ""]
+        out += _capped([f"- {_item(d, True)}" for d in priorities], SUMMARY_ITEMS)
+    if diags:
+        out += ["", *_by_file(diags, first)]
+    return "\n".join(out) + "\n"
+
+
+class Formatter(Protocol):
+    def __call__(
+        self, findings: Findings, root: Path, least: Severity = Severity.PRIORITY
+    ) -> str: ...
+
+
+class ReviewFormatter(Protocol):
+    def __call__(
+        self,
+        findings: Findings,
+        root: Path,
+        least: Severity = Severity.PRIORITY,
+        *,
+        first: Collection[str] = (),
+    ) -> str: ...
+
+
+# The formats for a change under review: they put the files it changes first.
+REVIEW_FORMATS: dict[str, ReviewFormatter] = {"github": as_github, "summary": as_summary}
+
+FORMATS: dict[str, Formatter] = {
     "text": as_text,
     "json": as_json,
     "github": as_github,
+    "summary": as_summary,
 }
 
 

@@ -12,7 +12,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from techvp.demo import pools
-from techvp.demo.reference import BATCH_ID, INDUSTRIES, INSTITUTIONS, REGIONS, SIZE_INDUSTRIES
+from techvp.demo.reference import (
+    BATCH_ID,
+    CITY_REVIEWERS,
+    DISTRICT_REVIEWERS,
+    INDUSTRIES,
+    INSTITUTIONS,
+    REGIONS,
+    SIZE_INDUSTRIES,
+)
 from techvp.demo.staff import Record, add_review_cases, name_preferred_experts, staff_records
 from techvp.demo.texts import EXPERTS, NEEDS
 from techvp.layout import record_path
@@ -71,7 +79,10 @@ def batch_record(quota: int) -> Record:
             "on_duty": f"2022-06-30{deadline}",
         },
         "quota": quota,
-        "regions": [{"slug": s, "name": n, "code": c} for s, n, c in REGIONS],
+        "regions": [
+            {"slug": s, "name": n, "code": c, "reviewers": DISTRICT_REVIEWERS[s]}
+            for s, n, c in REGIONS
+        ],
         "industries": list(INDUSTRIES),
         "institution_aliases": {str(i["name"]): list(i["short"]) for i in INSTITUTIONS},  # type: ignore[call-overload]
         "funding": {
@@ -83,6 +94,7 @@ def batch_record(quota: int) -> Record:
         },
         "service": {"years": 2, "min_days_per_month": 7},
         "contact": "市经信局科学技术与人工智能处",
+        "reviewers": CITY_REVIEWERS,
     }
 
 

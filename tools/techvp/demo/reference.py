@@ -28,6 +28,11 @@ REGIONS: list[tuple[str, str, str]] = [
     ("changjiang-xinqu", "长江新区", "420100"),
 ]
 
+# Who reviews the demo batch on GitHub (`techvp codeowners`): teams of a fictional organisation,
+# the city office (市经信局) for the batch and staff records, one team per district for its needs.
+CITY_REVIEWERS: list[str] = ["techvp/city-office"]
+DISTRICT_REVIEWERS: dict[str, list[str]] = {s: [f"techvp/district-{s}"] for s, _, _ in REGIONS}
+
 # The batch's controlled vocabulary for 所属行业: Wuhan's key industry clusters (seed 000, "51020").
 INDUSTRIES: list[str] = [
     "光电子信息",

@@ -2,7 +2,7 @@
 
 MAIN = "techvp：“科技副总”选派工作的数据校验、匹配、统计与发布工具。"
 ROOT = "仓库根目录（包含 submissions/ 的目录），默认为当前目录"
-FORMAT = "输出格式：text（给人看）、json（给程序）、github（GitHub 工作流注释）"
+FORMAT = "输出格式：text（给人看）、json（给程序）、github（GitHub 工作流注释）、summary（给审核人看的 Markdown 摘要）"
 NOW = "按此时间判断是否超过截止时间，ISO 8601 格式，如 2022-03-16T09:00:00+08:00；默认为当前时间"
 BASE = (
     "Git 版本（如 origin/main）：只对相对于它新增的记录判断是否超过截止时间；"

@@ -222,6 +222,7 @@ EDITOR_HINTS: dict[str, str] = {
     "division": "应为 6 位行政区划代码，如 420102",
     "date": "日期写成 YYYY-MM-DD，如 2022-03-15",
     "datetime": "应为带时区的日期时间，如 2022-03-15T17:00:00+08:00",
+    "github-handle": "应为 GitHub 用户名（如 wang-jiangan）或团队（如 techvp/city-office），不写“@”",
 }
 
 # A key typed `key:值` or `key:　值`: the colon is there, the half-width space after it is not.

@@ -18,6 +18,7 @@ from techvp.models.common import (
     Text,
     internal,
     public,
+    text_pattern,
     typed_or_text,
     unique_items,
 )
@@ -61,11 +62,26 @@ DivisionCode = Annotated[
 ]
 
 
+# A GitHub user (wang-jiangan) or team (techvp/city-office), written without the “@” (a plain
+# YAML value cannot start with one). `techvp codeowners` writes them into .github/CODEOWNERS.
+_HANDLE = "^[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"
+GitHubHandle = Annotated[
+    str, Field(pattern=_HANDLE), WithJsonSchema(text_pattern(_HANDLE, "github-handle"))
+]
+_HANDLE_HINT = "GitHub 用户名（如 wang-jiangan）或团队（如 techvp/city-office），不写“@”"
+
+
 class Region(Model):
     slug: RecordId = public("地区编号", "英文小写字母、数字和“-”，用作目录名，如 jiangan")
     name: Name = public("地区名称", "如 江岸区、东湖新技术开发区")
     code: DivisionCode = public(
         "行政区划代码", "6 位 GB/T 2260 代码，如 420102；用于判断企业是否本地注册"
+    )
+    reviewers: list[GitHubHandle] = internal(
+        "地区审核人",
+        f"审核本地区企业需求的区（开发区）工作人员：{_HANDLE_HINT}；"
+        "techvp codeowners 据此生成 .github/CODEOWNERS",
+        default_factory=list,
     )
 
 
@@ -149,3 +165,9 @@ class Batch(Model):
     funding: Funding = public("经费")
     service: Service = public("服务要求", "每月最少服务天数、每年最少服务月数至少填写一项")
     contact: Text | None = internal("联系人", "主办处室联系人及电话", default=None)
+    reviewers: list[GitHubHandle] = internal(
+        "市级审核人",
+        f"审核批次文件、科技人员申报、选派记录、服务报告和考核表的市级主管部门工作人员：{_HANDLE_HINT}；"
+        "地区未填审核人时也由他们审核该地区的企业需求",
+        default_factory=list,
+    )

@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "changes": 3,
     "policies": 4,
     "matching": 4,
+    "lifecycle": 4,
     "validate": 5,
     "build": 5,
     "excel": 5,

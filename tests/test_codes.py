@@ -15,7 +15,7 @@ import pytest
 
 import techvp
 from techvp import messages
-from techvp.messages import cli, core, excel, guard, policy, rules
+from techvp.messages import cli, core, excel, guard, lifecycle, policy, rules
 
 PACKAGE = Path(techvp.__file__).parent
 TESTS = Path(__file__).parent
@@ -89,5 +89,6 @@ def test_no_two_message_tables_define_the_same_code() -> None:
         guard.MESSAGES,
         cli.MESSAGES,
         excel.MESSAGES,
+        lifecycle.MESSAGES,
     ]
     assert sum(len(table) for table in tables) == len(messages.MESSAGES)

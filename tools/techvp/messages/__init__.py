@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from techvp.messages import cli, core, excel, guard, policy, rules
+from techvp.messages import cli, core, excel, guard, lifecycle, policy, rules
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     **guard.MESSAGES,
     **cli.MESSAGES,
     **excel.MESSAGES,
+    **lifecycle.MESSAGES,
 }
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "priority": "优先"}

@@ -33,8 +33,8 @@ def appointment(expert_id: str, need_id: str, **changes: Any) -> dict[str, Any]:
 
 def report(expert_id: str, period: str, **changes: Any) -> dict[str, Any]:
     year, month = int(period[:4]), int(period[5:])
-    days = {f"{year:04d}-{month - 1:02d}": "8", period: "8"}
-    return record(REPORT, expert=expert_id, period=period, days_served=days, **changes)
+    changes.setdefault("days_served", {f"{year:04d}-{month - 1:02d}": "8", period: "8"})
+    return record(REPORT, expert=expert_id, period=period, **changes)
 
 
 def assessment(expert_id: str, **changes: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from techvp.lifecycle.status import (
     Standing,
@@ -25,8 +25,10 @@ from techvp.lifecycle.status import (
     today,
 )
 from techvp.models import Appointment
-from techvp.policies.profiles import Policy
 from techvp.repo import Dataset
+
+if TYPE_CHECKING:  # a run-time import would cycle through techvp.policies' rules
+    from techvp.policies.profiles import Policy
 
 Reason = Literal[
     "due",

@@ -20,7 +20,6 @@ from typing import Literal
 
 from techvp.messages.lifecycle import OPINION_LABELS
 from techvp.models import Appointment, Assessment, Batch
-from techvp.policies.eligibility import UnknownBatch
 from techvp.repo import Dataset
 
 CHINA = timezone(timedelta(hours=8))
@@ -264,6 +263,9 @@ def _actions(ds: Dataset, batch: Batch, s: Standing, day: date) -> list[Action]:
 def known_batch(ds: Dataset, batch_id: str) -> Batch:
     """The loaded batch; raises UnknownBatch (exit 2 in the CLI) naming the batches there are."""
     if batch_id not in ds.batches:
+        # Imported here: techvp.policies' rules import this module.
+        from techvp.policies.eligibility import UnknownBatch
+
         raise UnknownBatch(batch_id, sorted(ds.batches))
     return ds.batches[batch_id].record
 

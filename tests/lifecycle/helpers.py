@@ -23,7 +23,11 @@ def need(need_id: str, **changes: Any) -> dict[str, Any]:
     return record(NEED, id=need_id, enterprise=enterprise, **changes)
 
 
+NAMES = {"wang-fang-whu": "王芳"}
+
+
 def expert(expert_id: str, need_id: str, **changes: Any) -> dict[str, Any]:
+    changes.setdefault("name", NAMES.get(expert_id, EXPERT["name"]))
     return record(EXPERT, id=expert_id, applications=[need_id], **changes)
 
 

@@ -67,3 +67,27 @@ def test_an_unknown_batch_is_a_usage_error(tmp_path: Path) -> None:
         done = techvp(command, "--batch", "wuhan-2021", "--root", str(root))
         assert done.returncode == 2
         assert "批次“wuhan-2021”不存在，可选：wuhan-2022" in done.stderr + done.stdout
+
+
+def test_funding_lists_each_tranche_and_totals(tmp_path: Path) -> None:
+    root = small_repo(tmp_path)
+    args = ("funding", "--batch", "wuhan-2022", "--root", str(root), "--now", "2022-11-01")
+    done = techvp(*args)
+    assert done.returncode == 0, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines()]
+    assert ["江岸区", "li-ming-hust", "李明", "到岗后拨付", "30000", "2022-06-20", "应拨付"] in rows
+    assert [
+        "江岸区",
+        "wang-fang-whu",
+        "王芳",
+        "到岗后拨付",
+        "30000",
+        "—",
+        "未签约到岗，不拨付",
+    ] in rows
+    assert done.stdout.endswith(
+        "  江岸区：应拨付 30000 元（1 笔），尚未满足条件 20000 元\n"
+        "  全批次：应拨付 30000 元（1 笔），尚未满足条件 20000 元\n"
+    )
+    as_json = json.loads(techvp(*args, "--format", "json").stdout)
+    assert as_json["total"] == {"count": 1, "due": "30000", "pending": "20000"}

@@ -21,6 +21,7 @@ from techvp.lifecycle.status import (
     assessment_date,
     batch_term,
     known_batch,
+    report_index,
     standing,
     today,
 )
@@ -120,11 +121,12 @@ def batch_funding(ds: Dataset, batch_id: str, now: datetime, policy: Policy | No
     within_contract = policy.params.funding_within_contract if policy else False
     term, day = batch_term(batch), today(now)
     payments: list[Payment] = []
+    reports = report_index(ds)
     for expert_id in sorted(ds.appointments):
         a = ds.appointments[expert_id].record
         if a.batch != batch_id:
             continue
-        s = standing(ds, a, term, day)
+        s = standing(ds, a, term, day, reports)
         left = cap_of(batch.funding.per_person, a, limit, within_contract)
         for index, tranche in enumerate(batch.funding.tranches):
             if tranche.when == "on_duty":

@@ -173,14 +173,21 @@ class BatchStatus:
         return out
 
 
-def _counted_reports(ds: Dataset, expert: str, day: date) -> dict[str, date | None]:
-    """Period → 报送日期 of the expert's reports that exist at `day`."""
-    out: dict[str, date | None] = {}
-    for (who, period), item in ds.reports.items():
-        sent = item.record.submitted_on
-        if who == expert and (sent is None or sent <= day):
-            out[period] = sent
+ReportIndex = Mapping[str, Mapping[str, date | None]]
+
+
+def report_index(ds: Dataset) -> dict[str, dict[str, date | None]]:
+    """Expert id → period → 报送日期 of every loaded report: built once, looked up per expert."""
+    out: dict[str, dict[str, date | None]] = {}
+    for (expert, period), item in sorted(ds.reports.items()):
+        out.setdefault(expert, {})[period] = item.record.submitted_on
     return out
+
+
+def _counted_reports(index: ReportIndex, expert: str, day: date) -> dict[str, date | None]:
+    """Period → 报送日期 of the expert's reports that exist at `day`."""
+    mine = index.get(expert, {})
+    return {p: sent for p, sent in mine.items() if sent is None or sent <= day}
 
 
 def _assessment_at(ds: Dataset, expert: str, day: date) -> Assessment | None:
@@ -211,9 +218,12 @@ def _status(
     return "assessing" if day > term.end else "on_duty"
 
 
-def standing(ds: Dataset, a: Appointment, term: Term, day: date) -> Standing:
-    """One appointment at `day`: its status and its reports."""
-    reports = _counted_reports(ds, a.expert, day)
+def standing(
+    ds: Dataset, a: Appointment, term: Term, day: date, index: ReportIndex | None = None
+) -> Standing:
+    """One appointment at `day`: its status and its reports (`index`: report_index(ds), given
+    when many appointments are looked at)."""
+    reports = _counted_reports(report_index(ds) if index is None else index, a.expert, day)
     on_duty = a.on_duty_on is not None and a.on_duty_on <= day
     owed = report_periods(a, term) if on_duty else []
     overdue = tuple(p for p in owed if due_date(p) < day and p not in reports)
@@ -276,11 +286,12 @@ def batch_status(ds: Dataset, batch_id: str, now: datetime) -> BatchStatus:
     term, day = batch_term(batch), today(now)
     standings: list[Standing] = []
     actions: list[Action] = []
+    index = report_index(ds)
     for expert_id in sorted(ds.appointments):
         a = ds.appointments[expert_id].record
         if a.batch != batch_id:
             continue
-        s = standing(ds, a, term, day)
+        s = standing(ds, a, term, day, index)
         standings.append(s)
         actions.extend(_actions(ds, batch, s, day))
     return BatchStatus(

@@ -22,6 +22,7 @@ from techvp.lifecycle.status import (
     batch_term,
     due_date,
     missing_opinions,
+    report_index,
     report_periods,
     standing,
     today,
@@ -63,13 +64,14 @@ def report_deadlines(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Each period that ended without a report (at the appointment), each report sent after its
     26th or before its period began (at the report)."""
     batches, day = _batches(ds, ctx), today(ctx.now)
+    index = report_index(ds)
     for expert_id in sorted(ds.appointments):
         item = ds.appointments[expert_id]
         found = batches.get(item.record.batch)
         if found is None:
             continue
         _, policy, term = found
-        s = standing(ds, item.record, term, day)
+        s = standing(ds, item.record, term, day, index)
         clause = _clause(policy, "report")
         for period in s.overdue:
             yield warning(

@@ -113,13 +113,25 @@ def _report(expert: Record, period: str, rng: random.Random, late: bool, short: 
             period: rng.randint(low, high),
         },
         "activities": rng.sample(ACTIVITIES, 2),
-        "outcomes": {
-            "problems_solved": rng.randint(0, 2),
-            "trainees": rng.choice([0, 0, 8, 15, 20]),
-            "agreements": rng.randint(0, 1),
-        },
+        "outcomes": _report_outcomes(rng),
         "submitted_on": sent,
     }
+
+
+def _report_outcomes(rng: random.Random) -> Record:
+    """A period's new outcomes: most periods solve a problem or train people; now and then a
+    transfer, a hire, an agreement with its amount, or a shared platform."""
+    agreements = rng.choice([0, 0, 0, 1])
+    out: Record = {
+        "problems_solved": rng.randint(0, 2),
+        "transfers": rng.choice([0] * 7 + [1]),
+        "trainees": rng.choice([0, 0, 8, 15, 20]),
+        "talents": rng.choice([0] * 5 + [1]),
+        "agreements": agreements,
+        "agreement_amount": agreements * rng.choice([10, 20, 35, 50]),
+        "platforms": rng.choice([0] * 11 + [1]),
+    }
+    return {k: v for k, v in out.items() if v}
 
 
 def _opinions(failed: bool, complete: bool, rng: random.Random) -> Record:
@@ -136,20 +148,20 @@ def _assessment(
     expert: Record, reports: list[Record], failed: bool, complete: bool, rng: random.Random
 ) -> Record:
     def total(key: str) -> int:
-        return sum(r["outcomes"][key] for r in reports)
+        return sum(r["outcomes"].get(key, 0) for r in reports)
 
-    agreements = total("agreements") + rng.randint(0, 2)
+    extra = rng.randint(0, 2)
     return {
         "expert": expert["id"],
         "batch": BATCH_ID,
         "outcomes": {
             "problems_solved": total("problems_solved") + rng.randint(1, 3),
-            "transfers": rng.randint(0, 2),
+            "transfers": total("transfers") + rng.randint(0, 1),
             "trainees": total("trainees") + rng.randint(10, 40),
-            "talents": rng.randint(0, 3),
-            "agreements": agreements,
-            "agreement_amount": agreements * rng.choice([10, 20, 35, 50]),
-            "platforms": rng.randint(0, 1),
+            "talents": total("talents") + rng.randint(0, 1),
+            "agreements": total("agreements") + extra,
+            "agreement_amount": total("agreement_amount") + extra * rng.choice([10, 20, 35, 50]),
+            "platforms": total("platforms"),
         },
         "first_fund_received": True,
         "funds_used_properly": not failed,

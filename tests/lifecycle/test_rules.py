@@ -86,6 +86,12 @@ def test_a_report_from_an_expert_who_never_took_up_the_post(tmp_path: Path) -> N
     assert codes(root, "2022-08-01") == [("lifecycle.report-unappointed", "error", "2022-08.yaml")]
     served = li_repo(tmp_path / "s", report=[report("li-ming-hust", "2022-08")])
     assert codes(served, "2022-08-01") == []
+    # An appointment still at 已选派 may lag behind the service it reports: not an error.
+    lagging = appointment(*LI, status="selected", signed_on=None, on_duty_on=None)
+    root = li_repo(
+        tmp_path / "l", appointment=[lagging], report=[report("li-ming-hust", "2022-08")]
+    )
+    assert codes(root, "2022-08-01") == []
 
 
 def test_days_below_the_monthly_minimum(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "lifecycle.report-missing": "报告期 {period} 的服务报告应于 {due} 前报送，截至 {today} 仍未报送",
     "lifecycle.report-late": "报告期 {period} 的服务报告于 {submitted} 报送，晚于 {due} 的报送时间",
     "lifecycle.report-early": "报送日期 {submitted} 早于报告期 {period} 的开始（{start}），请核实",
-    "lifecycle.report-unappointed": "科技人员“{expert}”没有已到岗的选派记录，不应有服务报告",
+    "lifecycle.report-unappointed": "科技人员“{expert}”没有选派记录或未签约到岗，不应有服务报告",
     "lifecycle.days-below": "{month} 服务 {value} 天，少于每月 {limit} 天的要求",
     "lifecycle.months-below": "{year} 年有服务的月份为 {value} 个，少于每年 {limit} 个月的要求"
     "（已报送该年全部服务报告）",
@@ -28,7 +28,7 @@ CLAUSES = {
     "report": "武汉市委人才办、市经信局2023年跟踪评估和考核验收通知 一",
     "days": "鄂经信科技〔2020〕73号 三",
     "months": "《深化“科技副总”工作实施方案》三",
-    "capacity": "需求与技术创新难题信息表“需求人数”",
+    "capacity": "企业需求的需求人数（capacity）",
     "assessment": "武汉市委人才办、市经信局2023年跟踪评估和考核验收通知 二、附件1",
     "appointed": "武汉市经信局2022年选派“科技副总”通知 四(四)",
     "outcomes": "武汉市委人才办、市经信局2023年跟踪评估和考核验收通知 附件1、附件5",
@@ -80,11 +80,11 @@ FUNDING_REASONS = {
     "due": "应拨付",
     "not_on_duty": "尚未到岗",
     "not_signed": "未签约到岗，不拨付",
-    "terminated": "已终止，未到岗前终止，不拨付",
+    "terminated": "已终止，不拨付",
     "replaced": "已由他人替补，不拨付",
     "not_assessed": "尚未考核",
     "failed": "未通过考核验收，不拨付",
-    "capped": "已达支持经费上限（合同金额），不再拨付",
+    "capped": "已达支持经费上限，不再拨付",
 }
 FUNDING_TITLE = "批次“{batch}”支持经费拨付（截至 {day}；每人 {per_person} 元）"
 FUNDING_HEADERS = ("地区", "科技人员", "姓名", "拨付时点", "金额（元）", "起始日期", "说明")

@@ -98,13 +98,16 @@ def _late(item: Loaded[Any], period: str, clause: str) -> Iterator[Diagnostic]:
 
 
 def report_owners(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """A report from an expert with no appointment that took up the post; a report dated before
-    its period began."""
+    """A report from an expert with no appointment, or one who never signed (an appointment
+    still at 已选派 or 已签约 may just lag behind the service); a report dated before its period
+    began."""
     for key in sorted(ds.reports):
         item = ds.reports[key]
         rec = item.record
         appointed = ds.appointments.get(rec.expert)
-        if rec.expert in ds.experts and (appointed is None or appointed.record.on_duty_on is None):
+        if rec.expert in ds.experts and (
+            appointed is None or appointed.record.status == "not_signed"
+        ):
             yield error(
                 "lifecycle.report-unappointed",
                 item.doc.locate(("expert",)),

@@ -110,7 +110,12 @@ REPORT: dict[str, Any] = {
 ASSESSMENT: dict[str, Any] = {
     "expert": "li-ming-hust",
     "batch": "wuhan-2022",
-    "outcomes": {"problems_solved": "3", "transfers": "1", "agreement_amount": "50"},
+    "outcomes": {
+        "problems_solved": "3",
+        "transfers": "1",
+        "trainees": "30",
+        "agreement_amount": "50",
+    },
     "first_fund_received": "是",
     "funds_used_properly": "是",
     "summary": {"achievements": "帮助企业提升焊接良品率至 98%。", "experience": "驻厂调研。"},

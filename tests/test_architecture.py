@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "recordids": 3,
     "policies": 4,
     "matching": 4,
+    "lifecycle": 4,
     "validate": 5,
     "build": 5,
     "excel": 5,

@@ -15,7 +15,7 @@ import pytest
 
 import techvp
 from techvp import messages
-from techvp.messages import cli, core, excel, guard, issueform, policy, rules
+from techvp.messages import cli, core, excel, guard, issueform, lifecycle, policy, rules
 
 PACKAGE = Path(techvp.__file__).parent
 TESTS = Path(__file__).parent
@@ -90,5 +90,6 @@ def test_no_two_message_tables_define_the_same_code() -> None:
         cli.MESSAGES,
         excel.MESSAGES,
         issueform.MESSAGES,
+        lifecycle.MESSAGES,
     ]
     assert sum(len(table) for table in tables) == len(messages.MESSAGES)

@@ -57,10 +57,12 @@ def test_summary_of_errors_says_do_not_merge_and_lists_each_file(tmp_path: Path)
 
 def test_summary_lists_the_warnings_a_reviewer_must_decide(shipped: Findings) -> None:
     out = as_summary(shipped, ROOT)
-    assert "**没有错误；有 15 个警告需要审核人判断。**" in out
+    warnings = shipped.count(Severity.WARNING)
+    assert warnings > 0
+    assert f"**没有错误；有 {warnings} 个警告需要审核人判断。**" in out
     decide = out.split("### 需要审核人决定")[1].split("### ")[0]
     checklist = [line for line in decide.splitlines() if line.startswith("- [ ] **警告** ")]
-    assert len(checklist) == shipped.count(Severity.WARNING) == 15
+    assert len(checklist) == warnings
     assert any("policy.age-relaxed" in line and "第 6 行" in line for line in checklist)
     priorities = out.split("### 优先提示")[1].split("### ")[0]
     assert priorities.count("- **优先** ") == shipped.count(Severity.PRIORITY)

@@ -159,3 +159,24 @@ def test_once_appointments_exist_the_batch_page_shows_them_not_the_proposal(
     page = (demo_site.site / "generated/batches/wuhan-2022.html").read_text("utf-8")
     assert "名额分配" in page and "江岸区" in page
     assert "匹配方案（待审定）" not in page and "选派名单" in page
+
+
+def test_the_batch_page_counts_statuses_and_activity_without_any_reason(
+    demo_site: DemoSite,
+) -> None:
+    page = (demo_site.site / "generated/batches/wuhan-2022.html").read_text("utf-8")
+    assert "服务进展" in page and "服务中小微企业活动开展情况统计" in page
+    assert "解决技术难题数（个）" in page and "<td>合计</td>" in page
+    assert 'aria-label="各状态人数"' in page
+    # Statuses are public, each person's reasons and opinions are not (staff records' internal
+    # fields): none of the demo's reason or opinion texts reaches any file of the site.
+    internal = [
+        "专家因承担国家重点研发任务",
+        "企业因经营调整暂停相关产品研发",
+        "服务期内实际服务天数明显不足",
+        "驻厂服务天数明显不足，合同约定任务未完成",
+        "同意通过考核验收",
+        "受教学科研任务影响",
+    ]
+    leaks = [(t, str(p)) for p, text in _every_file(demo_site.site) for t in internal if t in text]
+    assert leaks == []

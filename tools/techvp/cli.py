@@ -420,3 +420,42 @@ def codeowners(root: Path) -> None:
         click.echo(forge_text.CODEOWNERS_FAILED, err=True)
         sys.exit(1)
     click.echo(forge_text.CODEOWNERS_WRITTEN.format(path=path))
+
+
+lifecycle_format = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help=text.LIFECYCLE_FORMAT,
+)
+
+
+@main.command(help=text.STATUS, short_help=text.LIFECYCLE_SHORT_HELP["status"])
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=text.ELIGIBILITY_BATCH)
+@root_option
+@now_option
+@lifecycle_format
+def status(batch: str, root: Path, now: datetime, fmt: str) -> None:
+    from techvp.build import run
+    from techvp.lifecycle.render import status_json, status_text
+    from techvp.lifecycle.status import batch_status
+
+    found = batch_status(run(root, now).dataset, batch, now)
+    click.echo((status_json if fmt == "json" else status_text)(found), nl=False)
+
+
+@main.command(help=text.FUNDING, short_help=text.LIFECYCLE_SHORT_HELP["funding"])
+@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=text.ELIGIBILITY_BATCH)
+@root_option
+@now_option
+@lifecycle_format
+def funding(batch: str, root: Path, now: datetime, fmt: str) -> None:
+    from techvp.build import run
+    from techvp.lifecycle.funding import batch_funding
+    from techvp.lifecycle.render import funding_json, funding_text
+
+    result = run(root, now)
+    found = batch_funding(result.dataset, batch, now, result.policies.get(batch))
+    click.echo((funding_json if fmt == "json" else funding_text)(found), nl=False)

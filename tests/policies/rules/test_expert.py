@@ -404,7 +404,9 @@ def test_training_certificate(
     appointments = [appointment("li-ming-hust", "laser-weld")] if on_duty else []
     findings = check(tmp_path, "deepened", experts=[expert], appointments=appointments)
     line = line_of(tmp_path, EXPERT_FILE, "training_certificate")
-    assert found(findings) == [(c, s, EXPERT_FILE, line) for c, s in expected]
+    # (The appointment of an expert with an error has its own, lifecycle.appointed-ineligible.)
+    mine = [f for f in found(findings) if f[2] == EXPERT_FILE]
+    assert mine == [(c, s, EXPERT_FILE, line) for c, s in expected]
 
 
 def test_training_messages(tmp_path: Path) -> None:

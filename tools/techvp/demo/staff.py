@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from techvp.demo.reference import BATCH_ID
+from techvp.lifecycle.status import Term, due_date, report_periods
+from techvp.models import Appointment
 from techvp.policies.rules.expert import age_on
 
 Record = dict[str, Any]
@@ -75,46 +77,91 @@ def add_review_cases(
             return
 
 
-def _dates(rng: random.Random) -> tuple[date, date]:
-    signed = date(2022, 6, 6) + timedelta(days=rng.randint(0, 14))
+# The shipped batch's service term (deadlines.on_duty + 2 years), as techvp.lifecycle reads it.
+TERM = Term(date(2022, 6, 30), date(2024, 6, 30))
+TERMINATED_ON = date(2023, 3, 15)
+OPINIONS = {
+    "enterprise": (
+        "该同志认真履行四方项目合同，驻厂服务时间有保证，帮助企业解决了关键技术问题，同意通过。",
+        "驻厂服务天数明显不足，合同约定任务未完成，不同意通过。",
+    ),
+    "institution": (
+        "该同志兼顾教学科研与企业服务，工作成效明显，同意通过。",
+        "该同志服务企业投入不足，同意企业意见。",
+    ),
+    "econ_dept": ("服务成效数据属实，同意通过考核验收。", "经核实，服务时间不足，不予通过。"),
+    "org_dept": ("同意通过考核验收。", "同意不予通过。"),
+}
+
+
+def _dates(rng: random.Random, month: int = 6) -> tuple[date, date]:
+    signed = date(2022, month, 6) + timedelta(days=rng.randint(0, 14))
     return signed, signed + timedelta(days=rng.randint(1, 8))
 
 
-def _report(expert: Record, period: str, rng: random.Random) -> Record:
+def _report(expert: Record, period: str, rng: random.Random, late: bool, short: bool) -> Record:
     year, month = int(period[:4]), int(period[5:])
+    low, high = (3, 6) if short else (7, 10)
+    due = due_date(period)
+    sent = due + timedelta(days=rng.randint(3, 9)) if late else due - timedelta(rng.randint(0, 12))
     return {
         "expert": expert["id"],
         "batch": BATCH_ID,
         "period": period,
         "days_served": {
-            f"{year:04d}-{month - 1:02d}": rng.randint(7, 10),
-            period: rng.randint(7, 10),
+            f"{year:04d}-{month - 1:02d}": rng.randint(low, high),
+            period: rng.randint(low, high),
         },
         "activities": rng.sample(ACTIVITIES, 2),
-        "outcomes": {
-            "problems_solved": rng.randint(0, 2),
-            "trainees": rng.choice([0, 0, 8, 15, 20]),
-            "agreements": rng.randint(0, 1),
-        },
+        "outcomes": _report_outcomes(rng),
+        "submitted_on": sent,
     }
 
 
-def _assessment(expert: Record, reports: list[Record], failed: bool, rng: random.Random) -> Record:
-    def total(key: str) -> int:
-        return sum(r["outcomes"][key] for r in reports)
+def _report_outcomes(rng: random.Random) -> Record:
+    """A period's new outcomes: most periods solve a problem or train people; now and then a
+    transfer, a hire, an agreement with its amount, or a shared platform."""
+    agreements = rng.choice([0, 0, 0, 1])
+    out: Record = {
+        "problems_solved": rng.randint(0, 2),
+        "transfers": rng.choice([0] * 7 + [1]),
+        "trainees": rng.choice([0, 0, 8, 15, 20]),
+        "talents": rng.choice([0] * 5 + [1]),
+        "agreements": agreements,
+        "agreement_amount": agreements * rng.choice([10, 20, 35, 50]),
+        "platforms": rng.choice([0] * 11 + [1]),
+    }
+    return {k: v for k, v in out.items() if v}
 
-    agreements = total("agreements") + rng.randint(0, 2)
+
+def _opinions(failed: bool, complete: bool, rng: random.Random) -> Record:
+    keys = list(OPINIONS) if complete else list(OPINIONS)[:3]
+    day = date(2024, 7, 1)
+    out: Record = {}
+    for key in keys:
+        day += timedelta(days=rng.randint(1, 5))
+        out[key] = {"text": OPINIONS[key][1 if failed else 0], "date": day}
+    return out
+
+
+def _assessment(
+    expert: Record, reports: list[Record], failed: bool, complete: bool, rng: random.Random
+) -> Record:
+    def total(key: str) -> int:
+        return sum(r["outcomes"].get(key, 0) for r in reports)
+
+    extra = rng.randint(0, 2)
     return {
         "expert": expert["id"],
         "batch": BATCH_ID,
         "outcomes": {
             "problems_solved": total("problems_solved") + rng.randint(1, 3),
-            "transfers": rng.randint(0, 2),
+            "transfers": total("transfers") + rng.randint(0, 1),
             "trainees": total("trainees") + rng.randint(10, 40),
-            "talents": rng.randint(0, 3),
-            "agreements": agreements,
-            "agreement_amount": agreements * rng.choice([10, 20, 35, 50]),
-            "platforms": rng.randint(0, 1),
+            "talents": total("talents") + rng.randint(0, 1),
+            "agreements": total("agreements") + extra,
+            "agreement_amount": total("agreement_amount") + extra * rng.choice([10, 20, 35, 50]),
+            "platforms": total("platforms"),
         },
         "first_fund_received": True,
         "funds_used_properly": not failed,
@@ -133,16 +180,46 @@ def _assessment(expert: Record, reports: list[Record], failed: bool, rng: random
             "satisfaction": "不满意" if failed else rng.choice(["很满意", "很满意", "满意"]),
             "violations": False,
         },
-        "result": "不通过" if failed else "通过",
-        **({"fail_reason": FAIL_REASON} if failed else {}),
+        "opinions": _opinions(failed, complete, rng),
+        **({"result": "不通过" if failed else "通过"} if complete else {}),
+        **({"fail_reason": FAIL_REASON} if failed and complete else {}),
     }
+
+
+def _serve(
+    expert: Record, record: Record, k: int, rng: random.Random
+) -> tuple[list[Record], list[Record]]:
+    """The reports (and the assessment) of one appointment that took up the post: the k-th
+    appointment's place in a cycle of 12 decides its life."""
+    owed = report_periods(Appointment.model_validate(record), TERM)
+    failed = k % 12 == 7
+    reports = [
+        _report(expert, p, rng, late=k % 12 == 3 and i == 4, short=failed and i % 3 == 1)
+        for i, p in enumerate(owed)
+    ]
+    if record["status"] != "completed":
+        return reports, []
+    assessment = _assessment(expert, reports, failed, complete=k % 12 != 9, rng=rng)
+    return reports, [assessment]
+
+
+def _substitute(need_id: str, experts: list[Record], appointed: set[str]) -> Record | None:
+    """Another applicant to the need, not yet appointed: who replaces an expert who never
+    signed."""
+    return next(
+        (e for e in experts if need_id in e["applications"] and e["id"] not in appointed), None
+    )
 
 
 def staff_records(
     needs: list[Record], experts: list[Record], quota: int, rng: random.Random
 ) -> tuple[list[Record], list[Record], list[Record]]:
-    """Appoint applicants greedily up to the quota; most serve the full term and are assessed."""
+    """Appoint applicants greedily up to the quota and give the batch a whole life: most serve
+    the term, report every two months and are assessed (one in twelve fails, one still lacks an
+    opinion); one reports late; one in twelve never signs (the first is replaced by another
+    applicant to the same need), one in twelve is terminated after nine months."""
     taken: set[str] = set()
+    appointed: set[str] = set()
     appointments: list[Record] = []
     reports: list[Record] = []
     assessments: list[Record] = []
@@ -150,9 +227,10 @@ def staff_records(
         if len(appointments) >= quota:
             break
         need_id = next((n for n in expert["applications"] if n not in taken), None)
-        if need_id is None:
+        if need_id is None or expert["id"] in appointed:
             continue
         taken.add(need_id)
+        appointed.add(expert["id"])
         k = len(appointments)
         record: Record = {"expert": expert["id"], "need": need_id, "batch": BATCH_ID}
         if k % 12 == 5:
@@ -160,14 +238,24 @@ def staff_records(
                 "status": "not_signed",
                 "not_signed_reason": NOT_SIGNED_REASONS[k % len(NOT_SIGNED_REASONS)],
             }
+            other = _substitute(need_id, experts, appointed) if k == 5 else None
             appointments.append(record)
-            continue
-        signed, on_duty = _dates(rng)
-        status = "terminated" if k % 12 == 11 else "completed"
-        record |= {"status": status, "signed_on": signed, "on_duty_on": on_duty}
+            if other is None:
+                continue
+            record["replaced_by"] = other["id"]
+            appointed.add(other["id"])
+            signed, on_duty = _dates(rng, month=7)
+            expert, record = other, {"expert": other["id"], "need": need_id, "batch": BATCH_ID}
+            record |= {"status": "completed", "signed_on": signed, "on_duty_on": on_duty}
+        else:
+            signed, on_duty = _dates(rng)
+            ended = k % 12 == 11
+            record |= {"status": "terminated" if ended else "completed"}
+            record |= {"signed_on": signed, "on_duty_on": on_duty}
+            if ended:
+                record["terminated_on"] = TERMINATED_ON
         appointments.append(record)
-        mine = [_report(expert, p, rng) for p in ("2022-08", "2022-10", "2022-12")]
+        mine, assessed = _serve(expert, record, k, rng)
         reports.extend(mine)
-        if status == "completed":
-            assessments.append(_assessment(expert, mine, failed=k % 12 == 7, rng=rng))
+        assessments.extend(assessed)
     return appointments, reports, assessments

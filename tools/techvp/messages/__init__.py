@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from techvp.messages import cli, core, excel, guard, issueform, policy, rules
+from techvp.messages import cli, core, excel, guard, issueform, lifecycle, policy, rules
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     **cli.MESSAGES,
     **excel.MESSAGES,
     **issueform.MESSAGES,
+    **lifecycle.MESSAGES,
 }
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "priority": "优先"}

@@ -166,3 +166,16 @@ CLICK: dict[str, str] = {
 SITE_DIR = "网站输出目录，默认为仓库根目录下的 site/"
 BUILD_SITE_DONE = "网站已生成：{site}"
 BUILD_STAFF_DONE = "工作人员文件（匹配方案、Excel 汇总表，含内部字段，不公开）已写入：{out}"
+
+# techvp status / techvp funding (service lifecycle)
+STATUS = (
+    "列出一个批次每名选派人员在指定时间的状态（已选派、已签约、在岗、报告逾期、期满待考核、考核通过或未通过、"
+    "未签约到岗、已终止、已替补），按地区计数，并列出需要处理的事项（谁哪一期报告逾期、谁过了到岗截止日仍未到岗、"
+    "哪份考核表缺少意见等）。日期晚于 --now 的记录尚不计入。"
+)
+FUNDING = (
+    "列出一个批次每名选派人员的支持经费各次拨付：是否应拨付、自哪天起、尚未拨付的原因；"
+    "按地区和全批次合计。每次拨付至多一次，条件满足（到岗、考核通过）之前不拨付。"
+)
+LIFECYCLE_FORMAT = "输出格式：text（中文表格）、json（给程序）"
+LIFECYCLE_SHORT_HELP = {"status": "列出选派人员状态和待办事项", "funding": "列出支持经费拨付情况"}

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from techvp.models.common import Date, Model, RecordId, internal, public
+from techvp.models.common import Date, Model, Money, RecordId, internal, public
 
 Status = Literal["selected", "signed", "on_duty", "not_signed", "terminated", "completed"]
 STATUS_LABELS: dict[str, str] = {
@@ -41,6 +41,14 @@ class Appointment(Model):
         "未能签约到岗、履职服务原因", "300 字以内", default=None
     )
     replaced_by: RecordId | None = public("替补人员编号", default=None)
+    terminated_on: Date | None = public(
+        "终止日期", "状态为“已终止”时填写；此后不再需要服务报告", default=None
+    )
+    contract_amount: Money | None = internal(
+        "技术开发合同金额（元）",
+        "科技人员服务企业专项行动：支持经费不高于技术开发合同金额",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _dates_for_status(self) -> Appointment:

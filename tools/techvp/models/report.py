@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from techvp.models.common import DIGITS, Model, RecordId, Text, public
+from techvp.models.common import DIGITS, Date, Model, RecordId, Text, public
 from techvp.models.outcomes import Outcomes
 
 _PERIOD = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
@@ -39,6 +39,9 @@ class Report(Model):
     )
     activities: list[Text] = public("服务内容", min_length=1, max_length=50)
     outcomes: Outcomes = public("本期新增成效", default_factory=Outcomes)
+    submitted_on: Date | None = public(
+        "报送日期", "应在报告期（双月）26 日前报送；晚于此日期为逾期报送", default=None
+    )
 
     @model_validator(mode="after")
     def _months_match_period(self) -> Report:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from techvp.diagnostics import Diagnostic
-from techvp.policies.rules import batch, cross, expert, need, refs
+from techvp.policies.rules import batch, cross, expert, lifecycle, need, refs
 from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset
 
@@ -57,6 +57,14 @@ RULES: tuple[Rule, ...] = (
     cross.enterprise_appointments,
     cross.conflicts_of_interest,
     cross.late_submissions,
+    lifecycle.report_deadlines,
+    lifecycle.report_owners,
+    lifecycle.service_days,
+    lifecycle.need_capacity,
+    lifecycle.assessment_completeness,
+    lifecycle.appointed_records,
+    lifecycle.outcome_totals,
+    lifecycle.contract_funding,
 )
 
 

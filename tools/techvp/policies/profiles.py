@@ -126,6 +126,11 @@ class PolicyParams(BaseModel):
     max_funding_per_person: Decimal | None = Field(
         None, title="每人（每项）支持经费上限（元）", description="", ge=0
     )
+    funding_within_contract: bool = _p(
+        "支持经费不高于技术开发合同金额",
+        "选派记录须填写合同金额（contract_amount），拨付以合同金额为限",
+        False,
+    )
     min_days_per_month: int | None = Field(
         None, title="每月最少服务天数", description="", ge=1, le=31
     )
@@ -198,6 +203,7 @@ PROFILES: dict[str, PolicyParams] = {
         experts_per_enterprise=1,
         conflict_of_interest="warning",
         max_funding_per_person=Decimal(100000),
+        funding_within_contract=True,
     ),
 }
 

@@ -19,8 +19,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from techvp.build import BuildResult
+from techvp.lifecycle.activity import FIELDS as OUTCOME_FIELDS
+from techvp.lifecycle.activity import batch_activity
+from techvp.lifecycle.status import STATUS_ORDER, batch_status
+from techvp.messages.lifecycle import STATUS_LABELS as SERVICE_LABELS
 from techvp.models import Expert
 from techvp.models.appointment import STATUS_LABELS as APPOINTMENT_LABELS
+from techvp.models.outcomes import Outcomes
 from techvp.models.visibility import public_record
 from techvp.site import charts
 from techvp.site.data import (
@@ -100,9 +105,36 @@ def _batch_context(result: BuildResult, views: list[NeedView], now: datetime) ->
                 "industry_chart": charts.bar_chart(
                     "各行业需求数", counts(mine, lambda v: v.data["enterprise"]["industry"])
                 ),
+                "service": service_view(result, data["id"], now),
             }
         )
     return found
+
+
+def service_view(result: BuildResult, batch: str, now: datetime) -> dict[str, Any] | None:
+    """Counts by status and the 附件5 activity statistics at `now`: sums and counts of public
+    fields only (statuses, report outcomes), never a person's reason or opinion."""
+    ds = result.dataset
+    if not any(a.record.batch == batch for a in ds.appointments.values()):
+        return None
+    status = batch_status(ds, batch, now)
+    totals = status.totals()
+    items = [(SERVICE_LABELS[k], totals[k]) for k in STATUS_ORDER if totals[k]]
+    activity = batch_activity(ds, batch, now)
+    return {
+        "day": status.day.isoformat(),
+        "term": (status.term.start.isoformat(), status.term.end.isoformat()),
+        "statuses": items,
+        "status_chart": charts.bar_chart("各状态人数", items),
+        "headers": [Outcomes.model_fields[name].title for name in OUTCOME_FIELDS],
+        "rows": [(name, [f"{v:f}" for v in sums]) for _, name, sums in activity.regions],
+        "total": [f"{v:f}" for v in activity.total],
+        "reports": activity.reports,
+        "problems_chart": charts.bar_chart(
+            "各地区解决技术难题数",
+            [(name, int(sums[0])) for _, name, sums in activity.regions if sums[0]],
+        ),
+    }
 
 
 def _quota(result: BuildResult, batch: str) -> tuple[Any, ...]:

@@ -215,12 +215,15 @@ BLANK_TIME = datetime(2020, 1, 1)
 
 def write_templates(out: Path, batch: Batch | None, year: str, when: datetime) -> list[Path]:
     """The forms blank, 20 bordered rows each, with drop-down lists for regions, industries and
-    是/否."""
+    是/否; and the accounts file's blank template (filled locally, never committed)."""
     lists = choices_for(batch)
     written = []
     for form in FORMS:
         sheet = Sheet(form.name, form.title.format(year=year), (), blank_rows=20, choices=lists)
         written.append(write_form(form, [sheet], out / f"{form.name}.xlsx", when))
+    from techvp.excel.accounts import write_accounts_template  # for export --accounts
+
+    written.append(write_accounts_template(out, when))
     return written
 
 

@@ -35,7 +35,8 @@ from openpyxl.writer.excel import ExcelWriter
 from techvp.messages import excel as text
 
 FONT_NAME = "宋体"  # SimSun; LibreOffice falls back to an installed CJK font (Noto CJK)
-Kind = Literal["text", "int", "number", "date", "tick", "yesno"]
+# "digits": text of digits (an account number) that Excel must keep as text, format "@".
+Kind = Literal["text", "int", "number", "date", "tick", "yesno", "digits"]
 LINE_POINTS = 14.5  # one line of 11-point text
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 
@@ -47,7 +48,7 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True)
 _HEAD_FONT = Font(name=FONT_NAME, size=11, bold=True)
 _BODY_FONT = Font(name=FONT_NAME, size=11)
-_NUMBER_FORMATS = {"int": "0", "number": "0.##", "date": "yyyy-mm-dd"}
+_NUMBER_FORMATS = {"int": "0", "number": "0.##", "date": "yyyy-mm-dd", "digits": "@"}
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def _column_styles(ws: Any, form: Form) -> list[Any]:
     array is openpyxl's own (`Cell(style_array=...)` copies it)."""
     styles = []
     for col in form.columns:
-        align = _CENTER if col.kind != "text" else _WRAP
+        align = _CENTER if col.kind not in ("text", "digits") else _WRAP
         proto = _cell(ws, None, _BODY_FONT, align, _NUMBER_FORMATS.get(col.kind))
         styles.append(proto._style)
     return styles
@@ -215,7 +216,11 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.append([_plain(ws, sheet.title, _TITLE_FONT, _CENTER)])
     ws.merged_cells.add(f"A1:{last}1")
-    ws.append([_plain(ws, form.stamp, _BODY_FONT, Alignment(vertical="center"))])
+    lines = form.stamp.count("\n") + 1  # seed 002 附件2's stamp has two lines
+    if lines > 1:
+        ws.row_dimensions[2].height = round(lines * LINE_POINTS + 4, 1)
+    stamp_align = Alignment(vertical="center", wrap_text=lines > 1 or None)
+    ws.append([_plain(ws, form.stamp, _BODY_FONT, stamp_align)])
     ws.merged_cells.add(f"A2:{last}2")
     widths = [c.width for c in form.columns]
     for number, row in enumerate(_header_rows(form, ws), start=3):
@@ -230,7 +235,9 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
         ws.append([Cell(ws, 1, 1, v, st) for v, st in zip(values, styles, strict=True)])
     for _ in range(sheet.blank_rows):
         count += 1
-        ws.append([_cell(ws, None, _BODY_FONT, _WRAP) for _ in form.columns])
+        ws.append(
+            [_cell(ws, None, _BODY_FONT, _WRAP, _NUMBER_FORMATS.get(c.kind)) for c in form.columns]
+        )
     for note in form.notes:
         ws.append([_plain(ws, note, _BODY_FONT, Alignment(vertical="top"))])
     last_row = form.first_data_row + max(count, 1) - 1
@@ -247,11 +254,16 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
 def write_form(form: Form, sheets: Sequence[Sheet], path: Path, when: datetime) -> Path:
     """Write the sheets of one form to path (an .xlsx); `when` is the document's time."""
     wb = Workbook(write_only=True)
-    wb.properties.creator = text.CREATOR
-    wb.properties.title = form.name
-    wb.properties.created = wb.properties.modified = when
     for sheet in sheets:
         _write_sheet(wb, form, sheet)
+    return save(wb, form.name, path, when)
+
+
+def save(wb: Workbook, title: str, path: Path, when: datetime) -> Path:
+    """Save a workbook with `when` as the document's time and fixed zip dates."""
+    wb.properties.creator = text.CREATOR
+    wb.properties.title = title
+    wb.properties.created = wb.properties.modified = when
     raw = BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         ExcelWriter(wb, archive).save()
@@ -275,4 +287,4 @@ def fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["Column", "Form", "Sheet", "cell_value", "fixed_zip", "write_form"]
+__all__ = ["Column", "Form", "Sheet", "cell_value", "fixed_zip", "save", "write_form"]

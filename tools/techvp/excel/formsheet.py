@@ -12,6 +12,7 @@ A4 portrait, fitted to the page width, page breaks where the paper form has them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -76,27 +77,33 @@ class FormSheet:
     lines: tuple[Line, ...]
 
 
+def _lines(value: str, usable: int) -> int:
+    return sum(max(1, -(-display_units(part) // usable)) for part in value.split("\n"))
+
+
+def _pieces(value: str, usable: int) -> list[str]:
+    """Sentences (ending in 。！？；, or a line break), a sentence longer than a line cut."""
+    out = []
+    for sentence in re.findall(r"[^。！？；\n]*(?:[。！？；]+|\n|$)", value):
+        while display_units(sentence) > usable * 2:
+            cut = len(sentence) // 2
+            out.append(sentence[:cut])
+            sentence = sentence[cut:]
+        if sentence:
+            out.append(sentence)
+    return out
+
+
 def split_long(value: str, width: float, limit: int = LONG_ROW_LINES) -> list[str]:
-    """A long text cut into pieces of at most `limit` wrapped lines, at line ends."""
+    """A long text cut into pieces of at most `limit` wrapped lines, between sentences where it
+    can (a printed row ends with a sentence, not in the middle of a word)."""
     usable = int(max(width - 1.5, 1))
-    pieces: list[list[str]] = [[]]
-    count = 0
-    for paragraph in value.split("\n"):
-        segments, current = [], ""
-        for char in paragraph:
-            if display_units(current + char) > usable:
-                segments.append(current)
-                current = ""
-            current += char
-        segments.append(current)
-        for index, segment in enumerate(segments):
-            if count == limit:
-                pieces.append([])
-                count = 0
-            joiner = "" if index else "\n"
-            pieces[-1].append(joiner + segment if pieces[-1] else segment)
-            count += 1
-    return ["".join(piece) for piece in pieces if piece]
+    chunks = [""]
+    for piece in _pieces(value, usable):
+        if chunks[-1] and _lines(chunks[-1] + piece, usable) > limit:
+            chunks.append("")
+        chunks[-1] += piece
+    return [chunk for chunk in chunks if chunk]
 
 
 def _style(cell: Any, box: Box, edges: str) -> None:

@@ -197,7 +197,7 @@ ASSESSMENTS = Form(
         Column(A["institution"], lambda r: r.institution, 22),
         Column(A["title"], lambda r: r.title, 12),
         Column(A["enterprise"], lambda r: r.enterprise, 24),
-        Column(A["result"], lambda r: choice(text.ASSESSED_CHOICES, _passed(r.result)), 18),
+        Column(A["result"], lambda r: choice(text.ASSESSED_CHOICES, _passed(r.result)), 30),
         Column(A["fail_reason"], lambda r: r.assessment and r.assessment.fail_reason, 24),
         Column(A["account"], lambda r: r.account_cell(), 34),
     ),

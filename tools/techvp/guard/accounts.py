@@ -1,6 +1,6 @@
 """Bank-account files (the `techvp export --accounts` input) must never enter the repository.
 
-Among the files Git tracks, or would add (untracked and not ignored), a table (.csv, .tsv,
+Among the files Git tracks (committed or staged: `git add` is enough), a table (.csv, .tsv,
 .xlsx, .xlsm, .xls) is refused when its name says it holds accounts (账户、账号、银行、account,
 bank, as the blank template's name does), or when one of its columns holds a bank-card number
 (`guard.cards`, the header counting as the banking context). Such files belong under local/,
@@ -27,10 +27,13 @@ ACCOUNT_NAME = re.compile(r"账户|帐户|账号|帐号|银行|account|bank", re
 
 
 def candidate_files(root: Path) -> list[str]:
-    """Tables under root that Git tracks or would add, relative to root (sorted)."""
+    """Tables under root that Git tracks (committed or staged), relative to root (sorted).
+
+    Untracked files are left alone: the staff's own exports (build/, or a demo repository with
+    no .gitignore) carry 附件4's name and are no commit until someone adds them."""
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            ["git", "ls-files", "-z", "--cached", "--", "."],
             cwd=root,
             capture_output=True,
             check=True,
@@ -73,7 +76,7 @@ def card_columns(rows: Sequence[Sequence[Any]]) -> Iterator[int]:
 
 
 def scan_accounts(root: Path) -> list[Diagnostic]:
-    """An error for each accounts file Git tracks or would add under root."""
+    """An error for each accounts file Git tracks under root."""
     out = []
     for rel in candidate_files(root):
         if ACCOUNT_NAME.search(Path(rel).name):

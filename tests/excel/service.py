@@ -4,7 +4,8 @@ Built from tests/factories.py, not from the shipped demo (whose life another cha
 - li-ming-hust (江岸区): completed, assessed 通过, four opinions dated, a long summary;
 - zhang-wei-whu (江岸区): completed, assessed 不通过 with a reason;
 - wang-fang-wut (东湖新技术开发区): on duty, not assessed, two reports;
-- zhao-lei-ccnu (东湖新技术开发区): not signed, with a reason.
+- zhao-lei-ccnu (东湖新技术开发区): not signed, with a reason;
+- sun-qiang-hbut (东湖新技术开发区): served, one report, then terminated (not assessed).
 """
 
 from __future__ import annotations
@@ -48,18 +49,21 @@ def service_repo(root: Path) -> Path:
         _need("smart-pump", "jiangan", "武汉江岸智能泵业有限公司", "MA4K0TE2"),
         _need("bio-chip", "donghu-gaoxin", "武汉光谷芯测生物科技有限公司", "MA4K0TE3"),
         _need("green-coat", "donghu-gaoxin", "武汉绿涂新材料有限公司", "MA4K0TE4"),
+        _need("cold-chain", "donghu-gaoxin", "武汉冷链物联科技有限公司", "MA4K0TE5"),
     ]
     experts = [
         _expert("li-ming-hust", "李明", "laser-weld", "13807100000", political_status="中共党员"),
         _expert("zhang-wei-whu", "张伟", "smart-pump", "13807100001", position="系主任"),
         _expert("wang-fang-wut", "王芳", "bio-chip", "13807100002", gender="女"),
         _expert("zhao-lei-ccnu", "赵磊", "green-coat", "13807100003"),
+        _expert("sun-qiang-hbut", "孙强", "cold-chain", "13807100004"),
     ]
     done = {"status": "completed", "signed_on": "2022-06-10", "on_duty_on": "2022-06-20"}
     appointments = [
         record(APPOINTMENT, expert="li-ming-hust", need="laser-weld", **done),
         record(APPOINTMENT, expert="zhang-wei-whu", need="smart-pump", **done),
         record(APPOINTMENT, expert="wang-fang-wut", need="bio-chip"),
+        record(APPOINTMENT, expert="sun-qiang-hbut", need="cold-chain", status="terminated"),
         record(
             APPOINTMENT,
             expert="zhao-lei-ccnu",
@@ -72,6 +76,7 @@ def service_repo(root: Path) -> Path:
     ]
     reports = [
         record(REPORT, expert="wang-fang-wut"),
+        record(REPORT, expert="sun-qiang-hbut"),
         record(
             REPORT,
             expert="wang-fang-wut",

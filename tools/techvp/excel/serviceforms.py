@@ -25,8 +25,11 @@ A = text.ASSESSMENTS_HEADERS
 U = text.UNSIGNED_HEADERS
 F = text.ACCOUNTS_FORM_HEADERS
 OUTCOME_FIELDS: tuple[str, ...] = tuple(text.OUTCOME_HEADERS)
-# Statuses in which an expert has taken up the post (附件1/2/5 count them; 附件4 pays them).
+# Statuses in which an expert took up the post (附件5 counts their outcomes), of those the
+# ones who serve to the end of the term (附件1/2 assess them), and those a first tranche is for
+# (附件4).
 SERVED = frozenset({"on_duty", "completed", "terminated"})
+ASSESSED = frozenset({"on_duty", "completed"})
 SIGNED = frozenset({"signed", "on_duty", "completed"})
 
 
@@ -172,8 +175,9 @@ def numbered(rows: Iterable[ServiceRow]) -> list[ServiceRow]:
 
 
 def assessed_rows(rows: Iterable[ServiceRow]) -> list[ServiceRow]:
-    """附件1/附件2: experts who took up the post (those who never did take no part)."""
-    return numbered(r for r in rows if r.status in SERVED or r.assessment is not None)
+    """附件1/附件2: experts serving to the end of the term, or assessed (those who never took
+    up the post take no part; one terminated and replaced is not assessed)."""
+    return numbered(r for r in rows if r.status in ASSESSED or r.assessment is not None)
 
 
 def unsigned_rows(rows: Iterable[ServiceRow]) -> list[ServiceRow]:

@@ -123,6 +123,8 @@ def test_template_round_trip_and_a_number_cell_is_refused(tmp_path: Path) -> Non
         main, ["excel-templates", "--root", str(tmp_path), "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
+    blank = openpyxl.load_workbook(out / "附件1 考核表.xlsx")  # a blank 考核表 to fill by hand
+    assert blank.sheetnames == ["考核表"] and blank.active["B2"].value is None
     wb = openpyxl.load_workbook(out / "个人账户信息（本地填写，勿提交）.xlsx")
     ws = wb.active
     assert [c.value for c in ws[3]] == ["人员编号", "姓名", "开户行（含支行）", "银行账号"]

@@ -89,7 +89,8 @@ IMPORT_WRITTEN = "已写入 {written} 条需求，跳过 {skipped} 行。"
 IMPORT_NOTHING = "有错误，未写入任何文件。改正后重新导入，或用 --partial 只导入没有错误的行。"
 TEMPLATES = (
     "生成空白的 Excel 表格（需求汇总表、科技人员汇总表），地区、行业、是/否等栏有下拉列表；"
-    "另生成个人账户信息模板（供 techvp export --accounts 使用，只在本地填写，切勿提交）。"
+    "另生成空白考核表（考核验收通知附件1）和个人账户信息模板（供 techvp export --accounts 使用，"
+    "只在本地填写，切勿提交）。"
 )
 TEMPLATES_OUT = "输出目录"
 TEMPLATES_BATCH = "按此批次的地区和行业目录生成下拉列表；不填时用仓库中唯一的批次"

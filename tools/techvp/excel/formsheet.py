@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ from techvp.excel.layout import (
 Align = Literal["left", "center", "right"]
 LONG_ROW_LINES = 20
 _THIN = Side(style="thin")
+_NONE = Side()
 _TITLE = Font(name=FONT_NAME, size=16, bold=True)
 _LABEL = Font(name=FONT_NAME, size=11, bold=True)
 _BODY = Font(name=FONT_NAME, size=11)
@@ -106,34 +108,53 @@ def split_long(value: str, width: float, limit: int = LONG_ROW_LINES) -> list[st
     return [chunk for chunk in chunks if chunk]
 
 
-def _style(cell: Any, box: Box, edges: str) -> None:
+Styles = dict[tuple[Any, ...], Any]  # a style's key → openpyxl's StyleArray, per workbook
+
+
+def _style(cell: Any, box: Box, edges: str, styles: Styles) -> None:
+    """Style a cell, reusing the workbook's style made for the same look: setting a font, border
+    and alignment anew hashes each against the workbook's tables, most of the writing time."""
+    key = (box.label, box.align, box.top, box.kind, edges)
+    known = styles.get(key)
+    if known is not None:
+        cell._style = copy(known)
+        return
     cell.font = _LABEL if box.label else _BODY
     vertical = "top" if box.top else "center"
     cell.alignment = Alignment(wrap_text=True, horizontal=box.align, vertical=vertical)
     cell.border = Border(
-        top=_THIN if "t" in edges else None,
-        bottom=_THIN if "b" in edges else None,
-        left=_THIN if "l" in edges else None,
-        right=_THIN if "r" in edges else None,
+        top=_THIN if "t" in edges else _NONE,
+        bottom=_THIN if "b" in edges else _NONE,
+        left=_THIN if "l" in edges else _NONE,
+        right=_THIN if "r" in edges else _NONE,
     )
     if box.kind in ("int", "number"):
         cell.number_format = "0" if box.kind == "int" else "0.##"
+    styles[key] = copy(cell._style)
 
 
-def _place(ws: Any, row: int, col: int, box: Box, value: Any, edges: str, rows: int = 1) -> None:
-    """Write one box at (row, col), styled; merged over its span and rows."""
-    last_col, last_row = col + box.span - 1, row + rows - 1
-    for r in range(row, last_row + 1):  # each covered cell carries the block's outer rules
+def _place(ws: Any, at: tuple[int, int], box: Box, value: Any, edges: str, styles: Styles) -> None:
+    """Write one box at (row, col), styled; merged over its span and rows. The merge is recorded
+    as the streaming writer records it: each covered cell already carries the block's outer
+    rules, so openpyxl's own merge (which restyles the edges, slowly) is not needed."""
+    row, col = at
+    last_col, last_row = col + box.span - 1, row + box.rows - 1
+    for r in range(row, last_row + 1):
         for c in range(col, last_col + 1):
+            if (r, c) == (row, col):  # the first cell carries all the block's rules: readers
+                _style(ws.cell(r, c), box, edges, styles)  # (openpyxl too) take them from it
+                continue
             sides = "".join(
                 side
                 for side, edge in (("t", r == row), ("b", r == last_row), ("l", c == col))
                 if edge and side in edges
             ) + ("r" if c == last_col and "r" in edges else "")
-            _style(ws.cell(r, c), box, sides)
+            _style(ws.cell(r, c), box, sides, styles)
     ws.cell(row, col).value = value
     if last_col > col or last_row > row:
-        ws.merge_cells(start_row=row, start_column=col, end_row=last_row, end_column=last_col)
+        ws.merged_cells.add(
+            f"{get_column_letter(col)}{row}:{get_column_letter(last_col)}{last_row}"
+        )
 
 
 class _Grid:
@@ -155,8 +176,11 @@ def _value(box: Box, record: Any) -> Any:
     return cell_value(box.kind, raw)
 
 
-def _line(ws: Any, form: FormSheet, line: Line, record: Any, row: int, grid: _Grid) -> int:
-    """Write one line from `row`; returns the next free row."""
+def _line(
+    ws: Any, form: FormSheet, line: Line, record: Any, at: tuple[int, _Grid], styles: Styles
+) -> int:
+    """Write one line from `row` (columns covered from above skipped); returns the next row."""
+    row, grid = at
     cols = grid.free(row, len(form.widths))
     if line.long:
         box = line.boxes[0]
@@ -164,26 +188,29 @@ def _line(ws: Any, form: FormSheet, line: Line, record: Any, row: int, grid: _Gr
         pieces = split_long(str(_value(box, record) or ""), width) or [""]
         for index, piece in enumerate(pieces):
             edges = "lr" + ("t" if index == 0 else "") + ("b" if index == len(pieces) - 1 else "")
-            _place(ws, row + index, cols[0], box, piece or None, edges)
-            height = max(row_height([piece], [width]), line.lines * LINE_POINTS + 4)
+            _place(ws, (row + index, cols[0]), box, piece or None, edges, styles)
+            # A line to spare: viewers wrap CJK text a little differently from the estimate.
+            height = max(row_height([piece], [width]) + LINE_POINTS, line.lines * LINE_POINTS + 4)
             ws.row_dimensions[row + index].height = height
         return row + len(pieces)
     heights = [line.lines * LINE_POINTS + 4]
-    at = 0
+    used = 0
     for box in line.boxes:
-        col = cols[at]
+        col = cols[used]
         value = _value(box, record)
-        _place(ws, row, col, box, value, box.edges, box.rows)
+        _place(ws, (row, col), box, value, box.edges, styles)
         grid.take(row, col, box)
         width = sum(form.widths[col - 1 : col - 1 + box.span])
         if box.rows == 1:
             heights.append(row_height([value], [width]))
-        at += box.span
+        used += box.span
     ws.row_dimensions[row].height = max(heights)
     return row + 1
 
 
-def _sheet(wb: Workbook, form: FormSheet, name: str, title: str, record: Any) -> None:
+def _sheet(
+    wb: Workbook, form: FormSheet, name: str, title: str, record: Any, styles: Styles
+) -> None:
     ws = wb.create_sheet(name)
     for index, width in enumerate(form.widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -191,13 +218,13 @@ def _sheet(wb: Workbook, form: FormSheet, name: str, title: str, record: Any) ->
     ws["A1"] = title
     ws["A1"].font = _TITLE
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merge_cells(f"A1:{last}1")
+    ws.merged_cells.add(f"A1:{last}1")
     ws.row_dimensions[1].height = 48
     row, grid = 2, _Grid()
     for line in form.lines:
         if line.break_before:
             ws.row_breaks.append(Break(id=row - 1))
-        row = _line(ws, form, line, record, row, grid)
+        row = _line(ws, form, line, record, (row, grid), styles)
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = "9"  # A4
@@ -214,6 +241,7 @@ def write_form_sheets(
     """One sheet per (tab name, title, record), saved to path."""
     wb = Workbook()
     wb.remove(wb.active)
+    styles: Styles = {}
     for name, title, record in sheets:
-        _sheet(wb, form, name, title, record)
+        _sheet(wb, form, name, title, record, styles)
     return save(wb, form.name, path, when)

@@ -75,6 +75,15 @@ def test_export_with_accounts_fills_the_bank_columns(root: Path, tmp_path: Path)
 def test_export_without_accounts_has_no_bank_data(root: Path, tmp_path: Path) -> None:
     code, output = _export(root, tmp_path)
     assert code == 0, output
+    names = {p.name for p in tmp_path.glob("附件*.xlsx")}
+    assert names == {
+        "附件1 考核表.xlsx",
+        "附件2 考核验收情况汇总表.xlsx",
+        "附件3 未签约到岗、履职服务情况汇总表.xlsx",
+        "附件4 支持经费拨付个人账户信息采集表.xlsx",
+        "附件5 服务中小微企业活动开展情况统计表.xlsx",
+    }
+    assert all(f"已写入 {tmp_path / name}" in output for name in names)
     ws = openpyxl.load_workbook(tmp_path / "附件4 支持经费拨付个人账户信息采集表.xlsx").active
     assert [r[3:5] for r in ws.iter_rows(min_row=4, values_only=True)] == [(None, None)] * 3
 

@@ -106,9 +106,11 @@ def test_assessment_summary_lists_who_served_the_term_with_the_result_ticked(
     rows = _rows(written, "附件2")[3:]
     assert [r[:3] for r in rows] == [
         ("江岸区", 1, "李明"),
-        ("江岸区", 2, "张伟"),
+        (None, 2, "张伟"),  # 市州 merged down over its rows, as on the paper form
         ("东湖新技术开发区", 3, "王芳"),
     ]
+    assert "A4:A5" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A5"].border.left.style == "thin"
     li, zhang, wang = rows
     assert isinstance(li[1], int)
     assert li[3] == "华中科技大学 光学与电子信息学院" and zhang[4] == "副教授、系主任"

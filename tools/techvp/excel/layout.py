@@ -62,6 +62,7 @@ class Column:
     group: str | None = None
     kind: Kind = "text"
     choices: str | None = None  # a named list of allowed values for blank templates
+    merge_runs: bool = False  # equal values in consecutive rows merged into one cell
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,39 @@ def _header_rows(form: Form, ws: Any) -> list[list[Any]]:
     return [top, bottom]
 
 
+class _Runs:
+    """Columns declared `merge_runs`: a value repeated in the rows below one cell (a region
+    beside its experts) is written once, merged down over the run, as on the paper form."""
+
+    def __init__(self, form: Form) -> None:
+        self.columns = [i for i, c in enumerate(form.columns) if c.merge_runs]
+        self.open: dict[int, tuple[Any, int, int]] = {}  # column → value, first and last row
+        self.ranges: list[str] = []
+
+    def next(self, values: list[Any], row: int) -> list[Any]:
+        shown = list(values)
+        for index in self.columns:
+            value, first, last = self.open.get(index, (None, 0, 0))
+            if value is not None and value == values[index] and last == row - 1:
+                self.open[index] = (value, first, row)
+                shown[index] = None
+            else:
+                self._end(index)
+                self.open[index] = (values[index], row, row)
+        return shown
+
+    def _end(self, index: int) -> None:
+        value, first, last = self.open.pop(index, (None, 0, 0))
+        if value is not None and last > first:
+            letter = get_column_letter(index + 1)
+            self.ranges.append(f"{letter}{first}:{letter}{last}")
+
+    def close(self) -> list[str]:
+        for index in list(self.open):
+            self._end(index)
+        return self.ranges
+
+
 def _add_choices(ws: Any, form: Form, sheet: Sheet, last_row: int) -> None:
     for index, col in enumerate(form.columns, start=1):
         values = sheet.choices.get(col.choices or "")
@@ -228,11 +262,15 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
         ws.append(row)
     count = 0
     styles = _column_styles(ws, form)
+    runs = _Runs(form)
     for record in sheet.rows:
         count += 1
         values = [cell_value(c.kind, c.value(record)) for c in form.columns]
         ws.row_dimensions[form.first_data_row + count - 1].height = row_height(values, widths)
-        ws.append([Cell(ws, 1, 1, v, st) for v, st in zip(values, styles, strict=True)])
+        shown = runs.next(values, form.first_data_row + count - 1)
+        ws.append([Cell(ws, 1, 1, v, st) for v, st in zip(shown, styles, strict=True)])
+    for merged in runs.close():
+        ws.merged_cells.add(merged)
     for _ in range(sheet.blank_rows):
         count += 1
         ws.append(

@@ -195,7 +195,7 @@ ASSESSMENTS = Form(
     title=text.ASSESSMENTS_TITLE,
     stamp=text.STAMP_ASSESSMENT,
     columns=(
-        Column(A["region"], lambda r: r.region, 10),
+        Column(A["region"], lambda r: r.region, 10, merge_runs=True),
         Column(A["number"], lambda r: r.number, 6, kind="int"),
         Column(A["name"], lambda r: r.name, 10),
         Column(A["institution"], lambda r: r.institution, 22),

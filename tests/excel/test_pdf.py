@@ -12,6 +12,10 @@ import pytest
 
 from techvp.excel.forms import NEEDS
 from techvp.excel.layout import display_units
+from techvp.excel.servicefiles import write_service_forms
+from techvp.excel.serviceforms import ACCOUNTS_FORM, ASSESSMENTS, STATISTICS, UNSIGNED
+from techvp.repo import load_dataset
+from tests.excel.service import service_repo
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -58,3 +62,29 @@ def test_exported_forms_print_with_their_headers_on_every_page(
     assert pages >= 2
     assert body.count("派出单位类型") == pages
     assert "2022年“科技副总”科技人员汇总表" in body
+
+
+def test_seed_002_forms_print_as_the_paper_ones(tmp_path: Path) -> None:
+    """附件1–5 from a small batch (tests/excel/service.py): the 考核表 two A4 portrait pages per
+    expert (its evaluation starts a page), each table one landscape page, the seed's words in
+    the text."""
+    dataset, _ = load_dataset(service_repo(tmp_path / "repo"))
+    files = write_service_forms(dataset, dataset.batches["wuhan-2022"].record, tmp_path / "x")
+    _convert(files, tmp_path)
+    pages, body = _pdf(tmp_path / "附件1 考核表.pdf")
+    assert "合计" in _pdf(tmp_path / f"{STATISTICS.name}.pdf")[1]
+    # Two pages an expert; 李明's summary of about 1000 characters may run onto one more.
+    assert 6 <= pages <= 7
+    flat = re.sub(r"\s", "", body)
+    assert flat.count("2022年武汉市“科技副总”服务中小微企业考核表") == 3
+    for words in ["两年服务期工作情况总结报告", "企业考核评价", "（盖章）", "2024年6月20日"]:
+        assert words in flat, words
+    for form in (ASSESSMENTS, UNSIGNED, ACCOUNTS_FORM, STATISTICS):
+        pages, body = _pdf(tmp_path / f"{form.name}.pdf")
+        flat = re.sub(r"\s", "", body)
+        assert pages == 1, form.name
+        assert form.title.format(batch="2022年武汉市") in flat
+        one_line = [c.header for c in form.columns if 0 < display_units(c.header) <= c.width - 2]
+        assert one_line, form.name
+        for header in one_line:
+            assert header in flat, (form.name, header)

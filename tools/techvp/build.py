@@ -101,6 +101,10 @@ def _excel(result: BuildResult, out_dir: Path) -> None:
     for batch, proposal in result.proposals.items():
         record = result.dataset.batches[batch].record
         write_match_forms(result.dataset, record, proposal, excel_output_dir(out_dir, batch))
+    from techvp.excel.servicefiles import write_service_forms  # seed 002's forms, no bank data
+
+    for batch, loaded in sorted(result.dataset.batches.items()):
+        write_service_forms(result.dataset, loaded.record, excel_output_dir(out_dir, batch))
 
 
 def _site(result: BuildResult, out_dir: Path) -> None:

@@ -290,8 +290,13 @@ def match(batch: str, root: Path, out: str, write_appointments: bool, now: datet
 @root_option
 @click.option("--out", required=True, metavar=text.METAVAR_DIR, help=xtext.EXPORT_OUT)
 @click.option("--region", default=None, help=xtext.EXPORT_REGION)
+@click.option(
+    "--accounts", default=None, metavar=xtext.ACCOUNTS_METAVAR, help=xtext.EXPORT_ACCOUNTS
+)
 @now_option
-def export(batch: str, root: Path, out: str, region: str | None, now: datetime) -> None:
+def export(
+    batch: str, root: Path, out: str, region: str | None, accounts: str | None, now: datetime
+) -> None:
     from techvp.build import run
     from techvp.excel.forms import export_batch
 
@@ -306,6 +311,10 @@ def export(batch: str, root: Path, out: str, region: str | None, now: datetime) 
 
         record = result.dataset.batches[batch].record
         written += write_match_forms(result.dataset, record, result.proposal(batch), Path(out))
+        from techvp.excel.servicefiles import write_service_forms
+
+        account_file = Path(accounts) if accounts else None
+        written += write_service_forms(result.dataset, record, Path(out), account_file)
     for path in written:
         click.echo(xtext.EXPORT_WRITTEN.format(path=path))
 

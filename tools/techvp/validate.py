@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from techvp.diagnostics import Findings, Location, TechvpError, error
+from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
 from techvp.layout import SUBMISSIONS
 from techvp.policies import RuleContext, run_rules
@@ -26,6 +27,7 @@ def load(root: Path) -> tuple[Dataset, Findings]:
     # every name and every file the loader did not read.
     dataset, findings = load_dataset(root, inspect=scan_bytes)
     findings.extend(scan_tree(root, skip=dataset.files))
+    findings.extend(scan_accounts(root))  # bank-account tables anywhere Git would commit them
     return dataset, findings
 
 

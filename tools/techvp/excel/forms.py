@@ -211,16 +211,25 @@ def choices_for(batch: Batch | None) -> dict[str, Sequence[str]]:
 
 
 BLANK_TIME = datetime(2020, 1, 1)
+BLANK_BATCH = "            "  # room to write the batch's name by hand
 
 
 def write_templates(out: Path, batch: Batch | None, year: str, when: datetime) -> list[Path]:
     """The forms blank, 20 bordered rows each, with drop-down lists for regions, industries and
-    是/否."""
+    是/否; a blank 考核表 (seed 002 附件1); the accounts file's blank template (filled locally,
+    never committed)."""
     lists = choices_for(batch)
     written = []
     for form in FORMS:
         sheet = Sheet(form.name, form.title.format(year=year), (), blank_rows=20, choices=lists)
         written.append(write_form(form, [sheet], out / f"{form.name}.xlsx", when))
+    from techvp.excel.accounts import write_accounts_template  # for export --accounts
+    from techvp.excel.assessform import write_assessment_forms
+    from techvp.excel.serviceforms import batch_label
+
+    label = batch_label(batch) if batch is not None else BLANK_BATCH
+    written.append(write_assessment_forms([], label, out, when))  # a blank 考核表 to fill by hand
+    written.append(write_accounts_template(out, when))
     return written
 
 

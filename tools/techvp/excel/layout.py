@@ -35,7 +35,8 @@ from openpyxl.writer.excel import ExcelWriter
 from techvp.messages import excel as text
 
 FONT_NAME = "宋体"  # SimSun; LibreOffice falls back to an installed CJK font (Noto CJK)
-Kind = Literal["text", "int", "number", "date", "tick", "yesno"]
+# "digits": text of digits (an account number) that Excel must keep as text, format "@".
+Kind = Literal["text", "int", "number", "date", "tick", "yesno", "digits"]
 LINE_POINTS = 14.5  # one line of 11-point text
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 
@@ -47,7 +48,7 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True)
 _HEAD_FONT = Font(name=FONT_NAME, size=11, bold=True)
 _BODY_FONT = Font(name=FONT_NAME, size=11)
-_NUMBER_FORMATS = {"int": "0", "number": "0.##", "date": "yyyy-mm-dd"}
+_NUMBER_FORMATS = {"int": "0", "number": "0.##", "date": "yyyy-mm-dd", "digits": "@"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Column:
     group: str | None = None
     kind: Kind = "text"
     choices: str | None = None  # a named list of allowed values for blank templates
+    merge_runs: bool = False  # equal values in consecutive rows merged into one cell
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def _column_styles(ws: Any, form: Form) -> list[Any]:
     array is openpyxl's own (`Cell(style_array=...)` copies it)."""
     styles = []
     for col in form.columns:
-        align = _CENTER if col.kind != "text" else _WRAP
+        align = _CENTER if col.kind not in ("text", "digits") else _WRAP
         proto = _cell(ws, None, _BODY_FONT, align, _NUMBER_FORMATS.get(col.kind))
         styles.append(proto._style)
     return styles
@@ -188,6 +190,39 @@ def _header_rows(form: Form, ws: Any) -> list[list[Any]]:
     return [top, bottom]
 
 
+class _Runs:
+    """Columns declared `merge_runs`: a value repeated in the rows below one cell (a region
+    beside its experts) is written once, merged down over the run, as on the paper form."""
+
+    def __init__(self, form: Form) -> None:
+        self.columns = [i for i, c in enumerate(form.columns) if c.merge_runs]
+        self.open: dict[int, tuple[Any, int, int]] = {}  # column → value, first and last row
+        self.ranges: list[str] = []
+
+    def next(self, values: list[Any], row: int) -> list[Any]:
+        shown = list(values)
+        for index in self.columns:
+            value, first, last = self.open.get(index, (None, 0, 0))
+            if value is not None and value == values[index] and last == row - 1:
+                self.open[index] = (value, first, row)
+                shown[index] = None
+            else:
+                self._end(index)
+                self.open[index] = (values[index], row, row)
+        return shown
+
+    def _end(self, index: int) -> None:
+        value, first, last = self.open.pop(index, (None, 0, 0))
+        if value is not None and last > first:
+            letter = get_column_letter(index + 1)
+            self.ranges.append(f"{letter}{first}:{letter}{last}")
+
+    def close(self) -> list[str]:
+        for index in list(self.open):
+            self._end(index)
+        return self.ranges
+
+
 def _add_choices(ws: Any, form: Form, sheet: Sheet, last_row: int) -> None:
     for index, col in enumerate(form.columns, start=1):
         values = sheet.choices.get(col.choices or "")
@@ -215,7 +250,11 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.append([_plain(ws, sheet.title, _TITLE_FONT, _CENTER)])
     ws.merged_cells.add(f"A1:{last}1")
-    ws.append([_plain(ws, form.stamp, _BODY_FONT, Alignment(vertical="center"))])
+    lines = form.stamp.count("\n") + 1  # seed 002 附件2's stamp has two lines
+    if lines > 1:
+        ws.row_dimensions[2].height = round(lines * LINE_POINTS + 4, 1)
+    stamp_align = Alignment(vertical="center", wrap_text=lines > 1 or None)
+    ws.append([_plain(ws, form.stamp, _BODY_FONT, stamp_align)])
     ws.merged_cells.add(f"A2:{last}2")
     widths = [c.width for c in form.columns]
     for number, row in enumerate(_header_rows(form, ws), start=3):
@@ -223,14 +262,20 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
         ws.append(row)
     count = 0
     styles = _column_styles(ws, form)
+    runs = _Runs(form)
     for record in sheet.rows:
         count += 1
         values = [cell_value(c.kind, c.value(record)) for c in form.columns]
         ws.row_dimensions[form.first_data_row + count - 1].height = row_height(values, widths)
-        ws.append([Cell(ws, 1, 1, v, st) for v, st in zip(values, styles, strict=True)])
+        shown = runs.next(values, form.first_data_row + count - 1)
+        ws.append([Cell(ws, 1, 1, v, st) for v, st in zip(shown, styles, strict=True)])
+    for merged in runs.close():
+        ws.merged_cells.add(merged)
     for _ in range(sheet.blank_rows):
         count += 1
-        ws.append([_cell(ws, None, _BODY_FONT, _WRAP) for _ in form.columns])
+        ws.append(
+            [_cell(ws, None, _BODY_FONT, _WRAP, _NUMBER_FORMATS.get(c.kind)) for c in form.columns]
+        )
     for note in form.notes:
         ws.append([_plain(ws, note, _BODY_FONT, Alignment(vertical="top"))])
     last_row = form.first_data_row + max(count, 1) - 1
@@ -247,11 +292,16 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
 def write_form(form: Form, sheets: Sequence[Sheet], path: Path, when: datetime) -> Path:
     """Write the sheets of one form to path (an .xlsx); `when` is the document's time."""
     wb = Workbook(write_only=True)
-    wb.properties.creator = text.CREATOR
-    wb.properties.title = form.name
-    wb.properties.created = wb.properties.modified = when
     for sheet in sheets:
         _write_sheet(wb, form, sheet)
+    return save(wb, form.name, path, when)
+
+
+def save(wb: Workbook, title: str, path: Path, when: datetime) -> Path:
+    """Save a workbook with `when` as the document's time and fixed zip dates."""
+    wb.properties.creator = text.CREATOR
+    wb.properties.title = title
+    wb.properties.created = wb.properties.modified = when
     raw = BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         ExcelWriter(wb, archive).save()
@@ -275,4 +325,4 @@ def fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["Column", "Form", "Sheet", "cell_value", "fixed_zip", "write_form"]
+__all__ = ["Column", "Form", "Sheet", "cell_value", "fixed_zip", "save", "write_form"]

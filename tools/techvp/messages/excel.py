@@ -71,8 +71,9 @@ EXPERTS_HEADERS = {
 
 # CLI
 EXPORT = (
-    "按批次导出工作人员用的 Excel 汇总表（需求汇总表、科技人员汇总表），版式与通知附件一致，"
-    "可直接打印盖章。含内部字段，只写入 --out 指定的目录，不会进入公开网站。"
+    "按批次导出工作人员用的 Excel 汇总表（需求汇总表、科技人员汇总表、匹配表，及考核验收通知的"
+    "附件1–5），版式与通知附件一致，可直接打印盖章。含内部字段，只写入 --out 指定的目录，"
+    "不会进入公开网站；银行账户只来自 --accounts 指定的本地文件。"
 )
 EXPORT_BATCH = "批次编号，如 wuhan-2022"
 EXPORT_OUT = "输出目录"
@@ -86,7 +87,11 @@ IMPORT_FILE = "需求汇总表文件（.xlsx 或 .xls）"
 IMPORT_PARTIAL = "只写入没有错误的行，有错误的行列出后跳过"
 IMPORT_WRITTEN = "已写入 {written} 条需求，跳过 {skipped} 行。"
 IMPORT_NOTHING = "有错误，未写入任何文件。改正后重新导入，或用 --partial 只导入没有错误的行。"
-TEMPLATES = "生成空白的 Excel 表格（需求汇总表、科技人员汇总表），地区、行业、是/否等栏有下拉列表。"
+TEMPLATES = (
+    "生成空白的 Excel 表格（需求汇总表、科技人员汇总表），地区、行业、是/否等栏有下拉列表；"
+    "另生成空白考核表（考核验收通知附件1）和个人账户信息模板（供 techvp export --accounts 使用，"
+    "只在本地填写，切勿提交）。"
+)
 TEMPLATES_OUT = "输出目录"
 TEMPLATES_BATCH = "按此批次的地区和行业目录生成下拉列表；不填时用仓库中唯一的批次"
 SHORT_HELP = {
@@ -111,6 +116,8 @@ MESSAGES: dict[str, str] = {
     "excel.invalid": "{where}：填写不符合要求：{reason}",
     "excel.enterprise-exists": "{where}：“{name}”在本批次已有需求（{file}），本行未导入",
     "excel.duplicate-row": "{where}：“{name}”与第 {other} 行是同一家企业，本行未导入",
+    "excel.accounts-column": "个人账户信息文件{where}缺少“{column}”列（应有：{columns}）",
+    "excel.accounts-row": "个人账户信息文件{where}：{reason}",
     "excel.named-and-unnamed": "{where}：已填写指定专家，又在“不指定专家（打√）”栏打了√，请只选一种",
 }
 
@@ -158,3 +165,147 @@ SELECTION_HEADERS = {
 # Before any appointment record exists, the list is the matching's proposal, marked as such.
 SELECTION_PROPOSED = "建议（待审定）"
 SELECTION_PROPOSAL_NOTES = ("注：本名单为系统匹配方案，尚未审定；审定后以选派记录为准。",)
+
+# Seed 002's forms (附件1–5). Titles keep the seed's words; {batch} stands for the seed's
+# “湖北省第二批” (or “湖北省第四批”, “湖北省第二批省级”): the batch's name for it (lifecycle.batch_label).
+# Parentheses and colons are full-width as in the other forms (the seed's text lost them).
+STAMP_DISTRICT = (
+    "各区经信局（盖章）：                              填报人：                    填报日期："
+)
+STAMP_ASSESSMENT = "各区党委组织部（盖章）：\n" + STAMP_DISTRICT
+CHOICE_ON = "（√）"
+CHOICE_OFF = "（  ）"
+CHOICE_GAP = "    "
+ASSESSED_CHOICES = ("通过验收", "不通过验收")
+ACCOUNT_LABELS = ("开户行（含支行）：", "银行账号：")
+OUTCOME_HEADERS = {
+    "problems_solved": "解决技术难题数（个）",
+    "transfers": "促成科技成果转化数（个）",
+    "trainees": "为企业培训人次（位）",
+    "talents": "为企业引进人才数（位）",
+    "agreements": "达成项目协议数（个）",
+    "agreement_amount": "达成协议金额（万元）",
+    "platforms": "推动共建平台数（个）",
+}
+ASSESSMENTS_FILE = "附件2 考核验收情况汇总表"
+ASSESSMENTS_TITLE = "{batch}“科技副总”服务中小微企业工作考核验收情况汇总表"
+ASSESSMENTS_HEADERS = {
+    "region": "市州",
+    "number": "序号",
+    "name": "“科技副总”姓名",
+    "institution": "派出单位及院系",
+    "title": "职称职务",
+    "enterprise": "接收企业",
+    "result": "考核验收总体意见",
+    "fail_reason": "未通过考核验收的原因",
+    "account": "通过验收的“科技副总”个人账号信息",
+}
+UNSIGNED_FILE = "附件3 未签约到岗、履职服务情况汇总表"
+UNSIGNED_TITLE = "{batch}“科技副总”未签约到岗、履职服务情况汇总表"
+UNSIGNED_HEADERS = {
+    "number": "序号",
+    "name": "“科技副总”姓名",
+    "institution": "派出单位及院系",
+    "title": "职称职务",
+    "enterprise": "接收企业",
+    "reason": "未能签约到岗、履职服务原因（300字以内）",
+}
+ACCOUNTS_FORM_FILE = "附件4 支持经费拨付个人账户信息采集表"
+ACCOUNTS_FORM_TITLE = "{batch}“科技副总”支持经费第一次拨付个人账户信息采集表"
+ACCOUNTS_FORM_HEADERS = {
+    "name": "“科技副总”姓名",
+    "gender": "性别",
+    "political_status": "党派",
+    "bank": "开户行（支行）",
+    "account": "银行账号",
+    "enterprise": "服务企业",
+    "signed": "是否已与企业签约（是/否）",
+    "on_duty": "是否到岗履职（是/否）",
+    "effect": "服务成效（很好/一般/没有）",
+    "satisfaction": "企业满意度（很满意/满意/不满意）",
+    "phone": "联系手机",
+}
+SATISFACTION_CHOICES = ("很满意", "满意", "不满意")
+STATISTICS_FILE = "附件5 服务中小微企业活动开展情况统计表"
+STATISTICS_TITLE = "{batch}“科技副总”服务中小微企业活动开展情况统计表"
+STATISTICS_REGION = ""  # the seed's top-left header cell is empty; the rows name the district
+STATISTICS_BATCH = "批次"
+STATISTICS_TOTAL = "合计"
+STATISTICS_NOTE = "注：汇总数据为{batch}“科技副总”{years}服务期内取得的成效数据。"
+YEARS = {1: "一年", 2: "两年", 3: "三年", 4: "四年", 5: "五年"}
+
+# The accounts file (--accounts): bank details read at export time, never committed.
+ACCOUNT_HEADERS = {
+    "expert": "人员编号",
+    "name": "姓名",
+    "bank": "开户行（含支行）",
+    "number": "银行账号",
+}
+ACCOUNTS_TEMPLATE_FILE = "个人账户信息（本地填写，勿提交）"
+ACCOUNTS_TEMPLATE_SHEET = "个人账户信息"
+ACCOUNTS_TEMPLATE_TITLE = "“科技副总”支持经费拨付个人账户信息（供 techvp export --accounts 使用）"
+ACCOUNTS_TEMPLATE_STAMP = (
+    "本文件含银行账号：只存放在仓库的 local/ 目录（Git 已忽略）或仓库以外，切勿提交。"
+)
+ACCOUNTS_TEMPLATE_NOTES = (
+    "注：人员编号即科技人员记录的文件名（如 li-ming-hust），不填时按姓名对应（同批次姓名须唯一）；"
+    "银行账号请设为文本格式填写，数字格式会丢失 15 位以后的数字。",
+)
+ACCOUNTS_NO_FILE = "文件不存在"
+ACCOUNTS_NUMBER_AS_NUMBER = (
+    "银行账号是数字格式，15 位以后的数字已丢失；请把该列设为文本格式后重新填写"
+)
+ACCOUNTS_BAD_NUMBER = "银行账号应为 8–30 位数字，实有 {value} 位"
+ACCOUNTS_NO_BANK = "开户行（含支行）不能为空"
+ACCOUNTS_TWICE = "人员 {id} 的账户填写了两次"
+ACCOUNTS_UNKNOWN_ID = "人员编号“{value}”不在本批次的科技人员中"
+ACCOUNTS_UNKNOWN_NAME = "姓名“{value}”不在本批次的科技人员中，请填写人员编号"
+ACCOUNTS_AMBIGUOUS = "本批次有多名科技人员叫“{value}”，请填写人员编号"
+EXPORT_ACCOUNTS = (
+    "个人账户信息文件（.csv、.xlsx 或 .xls，空白模板由 techvp excel-templates 生成），"
+    "只在导出时读取，用于填写附件2、附件4的银行账户栏；请放在 local/ 目录，切勿提交"
+)
+
+# 附件1 考核表 (seed 002), a printable form: one sheet per expert.
+ASSESSMENT_FORM_FILE = "附件1 考核表"
+ASSESSMENT_FORM_TITLE = "{batch}“科技副总”服务中小微企业考核表"
+ASSESSMENT_FORM_BLANK_SHEET = "考核表"
+ASSESSMENT_FORM = {
+    "name": "姓名",
+    "institution": "派出单位及院系",
+    "title": "职务职称",
+    "outcomes": "两年服务期内取得的成效数据",
+    "first_fund": "是否足额领取了第一笔工作保障经费（3万元/人）",
+    "funds_used": "是否将工作经费充分合理的运用于服务接收企业",
+    "enterprise": "接收企业",
+    "summary": "两年服务期工作情况总结报告",
+    "work": "一、工作开展情况（必填，1500字以内）",
+    "achievements": "（一）主要成绩",
+    "experience": "（二）典型经验",
+    "shortcomings": "二、存在的不足（必填，200字以内）",
+    "suggestions": "三、工作建议（选填，200字以内）",
+    "evaluation": "企业考核评价（由“科技副总”接收企业填写）",
+    "indicator_name": "指标名称",
+    "indicator_content": "指标内容",
+    "indicator_value": "指标评价",
+    "seal": "（盖章）",
+}
+INDICATORS = (
+    ("指标1", "“科技副总”是否充分履行了签订四方项目合同书", "contract_fulfilled"),
+    ("指标2", "“科技副总”是否提供了每月不少于7天的兼职服务", "days_met"),
+    ("指标3", "“科技副总”是否帮助企业提升了创新能力", "innovation_improved"),
+    ("指标4", "“科技副总”的创新成果是否帮助企业取得了经济效益", "economic_benefit"),
+    ("指标5", "对“科技副总”服务企业的满意度", "satisfaction"),
+    ("指标6", "“科技副总”是否存在违纪违法行为", "violations"),
+)
+SATISFACTION_LEVELS = ("很满意", "满意", "基本满意", "不满意")
+VIOLATION_NOTE = "（如有，请在企业考核意见中说明）"
+OPINIONS = (
+    ("enterprise", "接收企业\n考核意见"),
+    ("institution", "派出单位\n考核意见"),
+    ("econ_dept", "经信部门\n考核意见"),
+    ("org_dept", "组织部门\n考核意见"),
+)
+DATE_LINE = "{year}年{month}月{day}日"
+DATE_BLANK = "        年      月      日"
+ACCOUNTS_METAVAR = "文件"

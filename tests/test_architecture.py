@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "reading": 3,
     "repo": 3,
     "changes": 3,
+    "history": 3,
     "policies": 4,
     "matching": 4,
     "validate": 5,

@@ -285,7 +285,7 @@ def export(batch: str, root: Path, out: str, region: str | None, now: datetime) 
         click.echo(FORMATS["text"](result.findings, root), nl=False)
         click.echo(text.BUILD_FAILED, err=True)
         sys.exit(1)
-    written = export_batch(result.dataset, batch, Path(out), region)
+    written = export_batch(result.dataset, batch, Path(out), region, result.history)
     if region is None:  # the matching's forms cover the whole batch
         from techvp.excel.matchforms import write_match_forms
 

@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "repo": 3,
     "changes": 3,
     "history": 3,
+    "cache": 3,
     "policies": 4,
     "matching": 4,
     "validate": 5,

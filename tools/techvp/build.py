@@ -125,14 +125,15 @@ OUTPUTS: tuple[Output, ...] = (
 )
 
 
-def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
+def run(root: Path, now: datetime, base: str | None = None, cache: bool = False) -> BuildResult:
     """Load and validate every record: `techvp validate` and `techvp eligibility`.
 
     `now` judges deadlines; `base` (a Git ref) limits that to files added since it and warns
     about changes to records someone else submitted. Raises TechvpError for a missing
-    submissions/ folder or an unknown ref; bad records are findings."""
+    submissions/ folder or an unknown ref; bad records are findings. `cache` keeps what each file
+    gave in root/.techvp-cache/ and reads again only the files that changed (techvp.cache)."""
     added = added_files(root, base)
-    dataset, findings = load(root)
+    dataset, findings = load(root, cache)
     views = check(dataset, findings, now, added)
     if base is not None:
         findings.extend(ownership(root, base))

@@ -116,10 +116,11 @@ def entry() -> None:
 @format_option
 @now_option
 @base_option
-def validate(root: Path, fmt: str, now: datetime, base: str | None) -> None:
+@click.option("--no-cache", "no_cache", is_flag=True, help=text.NO_CACHE)
+def validate(root: Path, fmt: str, now: datetime, base: str | None, no_cache: bool) -> None:
     from techvp.build import run
 
-    findings = run(root, now, base).findings
+    findings = run(root, now, base, cache=not no_cache).findings
     click.echo(FORMATS[fmt](findings, root), nl=False)
     sys.exit(0 if findings.ok else 1)
 

@@ -166,3 +166,9 @@ CLICK: dict[str, str] = {
 SITE_DIR = "网站输出目录，默认为仓库根目录下的 site/"
 BUILD_SITE_DONE = "网站已生成：{site}"
 BUILD_STAFF_DONE = "工作人员文件（匹配方案、Excel 汇总表，含内部字段，不公开）已写入：{out}"
+
+# techvp validate: the content-hash cache
+NO_CACHE = (
+    "不使用缓存：重新读取并检查每个文件。默认把每个文件的检查结果按内容哈希缓存在仓库根目录的 "
+    ".techvp-cache/ 下（Git 忽略），再次检查时只重读改动过的文件，结果与不用缓存时完全相同"
+)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,7 @@ def test_the_program_is_part_of_the_key(tmp_path: Path) -> None:
     outputs(root)
     assert reused(root) == 12
     changed = RecordCache(root, scan_bytes, copy)
-    assert changed.old == {}
+    assert changed.index == {}
     load_dataset(root, inspect=scan_bytes, cache=changed)
     assert changed.reused == 0
 
@@ -134,3 +135,18 @@ def test_the_command_uses_the_cache_and_no_cache_bypasses_it(tmp_path: Path) -> 
     shutil.rmtree(root / FOLDER)
     bypass = subprocess.run([*command, "--no-cache"], capture_output=True)
     assert bypass.stdout == runs[0].stdout and not (root / FOLDER).exists()
+
+
+def test_files_unchanged_since_long_before_are_known_by_their_times(tmp_path: Path) -> None:
+    """Like Git's index: old, untouched files are not read; a file edited in place (same size)
+    has a new change time and is read again."""
+    root = repo(tmp_path)
+    time.sleep(2.1)  # older than the racy margin by the time they are hashed
+    first = outputs(root)
+    cache = RecordCache(root, scan_bytes)
+    load_dataset(root, inspect=scan_bytes, cache=cache)
+    assert cache.reused == 12 and cache.seen == cache.index  # nothing read, nothing to save
+    text = (root / NEED_FILE).read_text(encoding="utf-8")
+    (root / NEED_FILE).write_text(text.replace("120", "1z0"), encoding="utf-8")
+    assert outputs(root) != first
+    assert reused(root) == 12

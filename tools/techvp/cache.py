@@ -26,20 +26,26 @@ import pickle
 import secrets
 import sys
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from techvp.layout import Candidate
 from techvp.reading import Inspector, Result, read_all
+from techvp.yamlio import YamlDocument
 
 FOLDER = ".techvp-cache"
 _FILE = "records.bin"
 _MAGIC = b"techvp-cache-1\n"
 _RACY_NS = 2_000_000_000  # file times closer than this to the hashing are not trusted
 _PACKAGE = Path(__file__).resolve().parent
-# An entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest, pickled result).
-Entry = tuple[int, int, int, int, int, bytes, bytes]
+# A file's entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest).
+Entry = tuple[int, int, int, int, int, bytes]
+# What reading it gave: (record, document data, diagnostics, positions packed by marshal). They
+# are pickled by shard (a file's shard: a hash of its path), so a change pickles one shard again.
+Payload = tuple[Any, Any, list[Any], bytes]
+_SHARDS = 64
 
 
 def program_key(inspect: Inspector | None, package: Path = _PACKAGE) -> bytes:
@@ -110,6 +116,33 @@ def _digest(path: str) -> bytes | None:
         return None
 
 
+class LazyDocument(YamlDocument):
+    """A cached document whose key and value positions are unpacked on first use: most
+    documents are never asked where a key was written."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in ("key_positions", "value_positions") or "_packed" not in self.__dict__:
+            raise AttributeError(name)
+        self.key_positions, self.value_positions = marshal.loads(self.__dict__.pop("_packed"))
+        return getattr(self, name)
+
+
+def _pack(record: Any, doc: YamlDocument) -> Payload:
+    positions = marshal.dumps((doc.key_positions, doc.value_positions))
+    return record, doc.data, doc.diagnostics, positions
+
+
+def _unpack(rel: str, payload: Payload) -> tuple[Any, YamlDocument]:
+    record, data, diagnostics, positions = payload
+    doc = LazyDocument.__new__(LazyDocument)
+    doc.__dict__.update(file=rel, data=data, diagnostics=diagnostics, _packed=positions)
+    return record, doc
+
+
+def _shard(rel: str) -> int:
+    return zlib.crc32(rel.encode()) % _SHARDS
+
+
 class RecordCache:
     """The cache of one records' root for one inspector; `read_all` reads through it."""
 
@@ -118,46 +151,55 @@ class RecordCache:
         self.inspect = inspect
         self.program = program_key(inspect, package)
         self.key = _signing_key()
-        self.old: dict[str, Entry] = self._load()
-        self.new: dict[str, Entry] = {}
-        self.changed = False
+        self.index: dict[str, Entry] = {}  # as saved
+        self.blobs: list[bytes] = [b""] * _SHARDS  # each shard's payloads, pickled
+        self._load()
+        self.shards: dict[int, dict[str, Payload]] = {}  # the shards unpickled so far
+        self.seen: dict[str, Entry] = {}  # this run's files
+        self.dirty: set[int] = set()  # shards whose files changed
+        self.fresh: dict[str, Payload] = {}  # what the files read in this run gave
+        self.complete = False
         self.reused = 0  # files whose cached result this run used
 
-    def _load(self) -> dict[str, Entry]:
+    def _load(self) -> None:
         if self.key is None:
-            return {}
+            return
         try:
             blob = self.path.read_bytes()
         except OSError:
-            return {}
+            return
         head = len(_MAGIC) + 32
         body = blob[head:]
         signed = hmac.compare_digest(_sign(self.key, body), blob[len(_MAGIC) : head])
         if blob[: len(_MAGIC)] != _MAGIC or not signed:
-            return {}
+            return
         try:
-            program, entries = marshal.loads(body)
+            program, index, blobs = marshal.loads(body)
         except (EOFError, ValueError, TypeError):
-            return {}
-        return entries if program == self.program else {}
+            return
+        if program == self.program and len(blobs) == _SHARDS:
+            self.index, self.blobs = index, blobs
 
-    def _hit(self, cand: Candidate, now_ns: int) -> tuple[Any, Any] | None:
+    def _payloads(self, shard: int) -> dict[str, Payload]:
+        if shard not in self.shards:
+            blob = self.blobs[shard]
+            self.shards[shard] = pickle.loads(blob) if blob else {}
+        return self.shards[shard]
+
+    def _hit(self, cand: Candidate, now_ns: int) -> tuple[Any, YamlDocument] | None:
         """The cached (record, document) of a file whose bytes are unchanged, else None."""
-        old = self.old.get(cand.rel)
+        old = self.index.get(cand.rel)
         stat = _stat(cand.path)
         if old is None or stat is None:
             return None
-        trusted = old[:4] == stat and max(stat[1], stat[2]) + _RACY_NS < old[4]
-        if not trusted:
+        if old[:4] != stat or max(stat[1], stat[2]) + _RACY_NS >= old[4]:
             digest = _digest(cand.path)
             if digest != old[5]:
                 return None
-            self.changed = True  # now known unchanged at this time: trusted next run
-            old = (*stat, now_ns, digest, old[6])
-        self.new[cand.rel] = old
+            old = (*stat, now_ns, digest)  # known unchanged now: trusted by its times next run
+        self.seen[cand.rel] = old
         self.reused += 1
-        record, doc = pickle.loads(old[6])
-        return record, doc
+        return _unpack(cand.rel, self._payloads(_shard(cand.rel))[cand.rel])
 
     def read_all(self, cands: Sequence[Candidate], budget_seconds: float) -> Iterator[Result]:
         """What `techvp.reading.read_all` gives, in the same order, reading only the files that
@@ -173,24 +215,33 @@ class RecordCache:
         for cand, hit in zip(cands, hits, strict=True):
             got = hit if hit is not None else fresh.get(cand.rel)
             if got is None:
-                return  # the time budget ran out before this file was read
+                return  # the time budget ran out before this file was read: nothing is kept
             if hit is None:
-                self._store(cand, before[cand.rel], now_ns, got)
+                self._store(cand.rel, before[cand.rel], now_ns, got)
             yield cand, *got
+        self.complete = True
 
     def _store(
-        self, cand: Candidate, seen: tuple[Any, bytes | None], now_ns: int, got: tuple[Any, Any]
+        self, rel: str, seen: tuple[Any, bytes | None], now_ns: int, got: tuple[Any, Any]
     ) -> None:
         stat, digest = seen
-        self.changed = True
+        self.dirty.add(_shard(rel))
         if stat is not None and digest is not None:
-            self.new[cand.rel] = (*stat, now_ns, digest, pickle.dumps(got, protocol=5))
+            self.seen[rel] = (*stat, now_ns, digest)
+            self.fresh[rel] = _pack(*got)
 
     def save(self) -> None:
-        """Keep the entries of this run's files (only theirs), when anything changed."""
-        if self.key is None or not (self.changed or self.old.keys() != self.new.keys()):
+        """Keep the entries of this run's files (only theirs) when anything changed; only the
+        shards holding a changed, new or removed file are pickled again."""
+        self.dirty.update(_shard(rel) for rel in self.index.keys() - self.seen.keys())
+        if self.key is None or not self.complete or self.seen == self.index:
             return
-        body = marshal.dumps((self.program, self.new))
+        blobs = list(self.blobs)
+        for shard in self.dirty:
+            kept = {rel: p for rel, p in self._payloads(shard).items() if rel in self.seen}
+            kept.update((rel, p) for rel, p in self.fresh.items() if _shard(rel) == shard)
+            blobs[shard] = pickle.dumps(kept, protocol=5) if kept else b""
+        body = marshal.dumps((self.program, self.seen, blobs))
         mac = _sign(self.key, body)
         folder = self.path.parent
         try:

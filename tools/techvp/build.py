@@ -17,16 +17,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from techvp.changes import added_files
 from techvp.diagnostics import Findings
 from techvp.history import History, file_history, ownership
-from techvp.matching.records import MatchResult
 from techvp.policies.eligibility import Row, eligibility_rows, verdicts
 from techvp.policies.profiles import Policy
 from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset
 from techvp.validate import check, load
+
+if TYPE_CHECKING:  # matching imports scikit-learn, seconds that `techvp validate` never needs
+    from techvp.matching.records import MatchResult
 
 
 @dataclass(frozen=True)

@@ -236,10 +236,13 @@ class RecordCache:
         self.dirty.update(_shard(rel) for rel in self.index.keys() - self.seen.keys())
         if self.key is None or not self.complete or self.seen == self.index:
             return
+        fresh: dict[int, dict[str, Payload]] = {}
+        for rel, payload in self.fresh.items():
+            fresh.setdefault(_shard(rel), {})[rel] = payload
         blobs = list(self.blobs)
         for shard in self.dirty:
             kept = {rel: p for rel, p in self._payloads(shard).items() if rel in self.seen}
-            kept.update((rel, p) for rel, p in self.fresh.items() if _shard(rel) == shard)
+            kept.update(fresh.get(shard, {}))
             blobs[shard] = pickle.dumps(kept, protocol=5) if kept else b""
         body = marshal.dumps((self.program, self.seen, blobs))
         mac = _sign(self.key, body)

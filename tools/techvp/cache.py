@@ -189,7 +189,7 @@ class RecordCache:
     def _hit(self, cand: Candidate, now_ns: int) -> tuple[Any, YamlDocument] | None:
         """The cached (record, document) of a file whose bytes are unchanged, else None."""
         old = self.index.get(cand.rel)
-        stat = _stat(cand.path)
+        stat = _stat(cand.path) if old is not None else None
         if old is None or stat is None:
             return None
         if old[:4] != stat or max(stat[1], stat[2]) + _RACY_NS >= old[4]:

@@ -27,6 +27,8 @@ LAYERS: dict[str, int] = {
     "repo": 3,
     "changes": 3,
     "recordids": 3,
+    "history": 3,
+    "cache": 3,
     "policies": 4,
     "matching": 4,
     "lifecycle": 4,

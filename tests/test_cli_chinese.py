@@ -50,7 +50,7 @@ def test_the_command_list_is_whole_sentences() -> None:
 USAGE_ERRORS = [
     (["validate", "--format", "xml"], "'--format' 的值无效：“xml”不是以下之一：'github', 'json'"),
     (["eligibility"], "缺少选项 '--batch'"),
-    (["validate", "--nope"], "没有选项“--nope”。 是否应为 '--now'？"),
+    (["build", "--nope"], "没有选项“--nope”。 是否应为 '--now'？"),
     (["validate", "--fromat", "json"], "（是否应为以下之一：'--format', '--root'？）"),
     (["scan-diff"], "缺少参数 'REF'"),
     (["valdate"], "没有命令“valdate”。 是否应为 'validate'？"),

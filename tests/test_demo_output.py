@@ -51,6 +51,7 @@ def test_a_second_run_is_refused_and_force_replaces_the_earlier_demo(tmp_path: P
     out = tmp_path / "demo"
     techvp("demo", "--out", str(out), "--needs", "9", "--experts", "9", "--no-staff")
     before = records(out)
+    assert techvp("validate", "--root", str(out)).exit_code == 0  # leaves .techvp-cache/
     again = techvp("demo", "--out", str(out), "--needs", "2", "--experts", "2", "--no-staff")
     assert again.exit_code == 2
     assert f"目录 {out} 不是空的" in again.output and "--force" in again.output

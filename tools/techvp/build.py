@@ -17,15 +17,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from techvp.changes import added_files
 from techvp.diagnostics import Findings
-from techvp.matching.records import MatchResult
+from techvp.history import History, file_history, ownership
 from techvp.policies.eligibility import Row, eligibility_rows, verdicts
 from techvp.policies.profiles import Policy
 from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset
 from techvp.validate import check, load
+
+if TYPE_CHECKING:  # matching imports scikit-learn, seconds that `techvp validate` never needs
+    from techvp.matching.records import MatchResult
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,12 @@ class BuildResult:
     def verdicts(self) -> Mapping[str, tuple[Row, ...]]:
         """Each valid batch's eligibility rows (techvp.policies.eligibility)."""
         return verdicts(self.dataset, self.findings)
+
+    @cached_property
+    def history(self) -> History:
+        """Each record file's Git history (first submitted, last changed, by whom), read once
+        from one `git log`; empty outside a Git work tree (techvp.history)."""
+        return file_history(self.dataset.root)
 
     # Each batch's matching proposal once computed (see `proposal`).
     _proposals: dict[str, MatchResult] = field(default_factory=dict, repr=False, compare=False)
@@ -97,7 +107,7 @@ def _excel(result: BuildResult, out_dir: Path) -> None:
     from techvp.excel.forms import build_output, excel_output_dir
     from techvp.excel.matchforms import write_match_forms
 
-    build_output(result.dataset, out_dir)
+    build_output(result.dataset, out_dir, result.history)
     for batch, proposal in result.proposals.items():
         record = result.dataset.batches[batch].record
         write_match_forms(result.dataset, record, proposal, excel_output_dir(out_dir, batch))
@@ -122,14 +132,18 @@ OUTPUTS: tuple[Output, ...] = (
 )
 
 
-def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
+def run(root: Path, now: datetime, base: str | None = None, cache: bool = False) -> BuildResult:
     """Load and validate every record: `techvp validate` and `techvp eligibility`.
 
-    `now` judges deadlines; `base` (a Git ref) limits that to files added since it. Raises
-    TechvpError for a missing submissions/ folder or an unknown ref; bad records are findings."""
+    `now` judges deadlines; `base` (a Git ref) limits that to files added since it and warns
+    about changes to records someone else submitted. Raises TechvpError for a missing
+    submissions/ folder or an unknown ref; bad records are findings. `cache` keeps what each file
+    gave in root/.techvp-cache/ and reads again only the files that changed (techvp.cache)."""
     added = added_files(root, base)
-    dataset, findings = load(root)
+    dataset, findings = load(root, cache)
     views = check(dataset, findings, now, added)
+    if base is not None:
+        findings.extend(ownership(root, base))
     return BuildResult(dataset, findings, views, now)
 
 

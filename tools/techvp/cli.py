@@ -125,10 +125,13 @@ def entry() -> None:
     show_default=True,
     help=forge_text.SEVERITY,
 )
-def validate(root: Path, fmt: str, now: datetime, base: str | None, severity: str) -> None:
+@click.option("--no-cache", "no_cache", is_flag=True, help=text.NO_CACHE)
+def validate(
+    root: Path, fmt: str, now: datetime, base: str | None, severity: str, no_cache: bool
+) -> None:
     from techvp.build import run
 
-    findings = run(root, now, base).findings
+    findings = run(root, now, base, cache=not no_cache).findings
     if fmt in REVIEW_FORMATS:  # the files the change touches are annotated and listed first
         from techvp.changes import changed_files
 
@@ -305,7 +308,7 @@ def export(
         click.echo(FORMATS["text"](result.findings, root), nl=False)
         click.echo(text.BUILD_FAILED, err=True)
         sys.exit(1)
-    written = export_batch(result.dataset, batch, Path(out), region)
+    written = export_batch(result.dataset, batch, Path(out), region, result.history)
     if region is None:  # the matching's forms cover the whole batch
         from techvp.excel.matchforms import write_match_forms
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
+from techvp.cache import RecordCache
 from techvp.diagnostics import Findings, Location, error
 from techvp.layout import SUBMISSIONS, find_candidates
 from techvp.models import KINDS, Appointment, Assessment, Batch, Expert, Need, Report
@@ -51,12 +52,16 @@ class Dataset:
 
 
 def load_dataset(
-    root: Path, inspect: Inspector | None = None, budget_seconds: float = MAX_SECONDS
+    root: Path,
+    inspect: Inspector | None = None,
+    budget_seconds: float = MAX_SECONDS,
+    cache: RecordCache | None = None,
 ) -> tuple[Dataset, Findings]:
     """Load every record under root/submissions; never raises for bad input.
 
     `inspect` sees each record file's bytes as they are read; loading stops with a
-    `limit.time` error once `budget_seconds` of wall-clock time are spent.
+    `limit.time` error once `budget_seconds` of wall-clock time are spent. With a `cache` (made
+    for the same inspector) only the files that changed since it was saved are read.
     """
     findings = Findings()
     candidates = find_candidates(root, findings)
@@ -65,7 +70,11 @@ def load_dataset(
     unloaded: dict[str, dict[Any, YamlDocument]] = {k: {} for k in KINDS}
     owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}  # key → first file holding it
     done = 0
-    for cand, record, doc in read_all(candidates, inspect, budget_seconds):
+    if cache is not None:
+        results = cache.read_all(candidates, budget_seconds)
+    else:
+        results = read_all(candidates, inspect, budget_seconds)
+    for cand, record, doc in results:
         done += 1
         findings.extend(doc.diagnostics)
         kind, key = cand.kind.name, cand.key

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import git
 
+from techvp.cache import FOLDER as CACHE_FOLDER
 from techvp.diagnostics import Location, TechvpError, error
 
 AUTHOR = git.Actor("techvp demo", "demo@techvp.invalid")
 # The demo batch's reference date, before its first submission deadline.
 COMMIT_DATE = datetime(2022, 3, 15, 9, tzinfo=timezone(timedelta(hours=8)))
-_OWN = frozenset({"submissions", ".git"})
+_OWN = frozenset({"submissions", ".git", CACHE_FOLDER})  # validating it leaves the cache
 
 
 def _refuse(code: str, out: str, **params: str) -> TechvpError:

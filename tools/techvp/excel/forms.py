@@ -9,13 +9,14 @@ out_dir/excel/<batch>/), never under the public site.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
 from techvp.diagnostics import Location, TechvpError, error
 from techvp.excel.layout import Column, Form, Sheet, write_form
+from techvp.history import FileHistory, History
 from techvp.messages import excel as text
 from techvp.models import Batch, Expert, Need
 from techvp.repo import Dataset
@@ -76,6 +77,11 @@ class ExpertRow:
     number: int
     expert: Expert
     enterprises: str
+    history: FileHistory | None = None  # the record file's Git history, when known
+
+    def change(self, which: str) -> str | None:
+        """`2022-03-01 张三` for the first or last change of the record, None when unknown."""
+        return getattr(self.history, which).label() if self.history else None
 
 
 def _patents(expert: Expert) -> int:
@@ -107,6 +113,17 @@ EXPERTS = Form(
 )
 
 FORMS: tuple[Form, ...] = (NEEDS, EXPERTS)
+
+# The exported 科技人员汇总表 (no seed form fixes its columns) also says who submitted each
+# record first and who changed it last; blank templates leave these out.
+EXPERTS_EXPORT = replace(
+    EXPERTS,
+    columns=(
+        *EXPERTS.columns,
+        Column(E["first_submitted"], lambda r: r.change("first"), 18, E["history_group"]),
+        Column(E["last_changed"], lambda r: r.change("last"), 18, E["history_group"]),
+    ),
+)
 
 
 def batch_time(batch: Batch) -> datetime:
@@ -153,22 +170,33 @@ def need_rows(dataset: Dataset, batch: Batch, region: str | None = None) -> list
     return [NeedRow(i, n, names.get(n.region, n.region)) for i, n in enumerate(needs, start=1)]
 
 
-def expert_rows(dataset: Dataset, batch: Batch) -> list[ExpertRow]:
+def expert_rows(dataset: Dataset, batch: Batch, history: History | None = None) -> list[ExpertRow]:
+    """The batch's experts by id, each with its record file's history when `history` knows it."""
     names = {k: v.record.enterprise.name for k, v in dataset.needs.items()}
     experts = sorted(
-        (e.record for e in dataset.experts.values() if e.record.batch == batch.id),
-        key=lambda e: e.id,
+        (e for e in dataset.experts.values() if e.record.batch == batch.id),
+        key=lambda e: e.record.id,
     )
     return [
-        ExpertRow(i, e, text.LIST_SEP.join(names.get(a, a) for a in e.applications))
+        ExpertRow(
+            i,
+            e.record,
+            text.LIST_SEP.join(names.get(a, a) for a in e.record.applications),
+            (history or {}).get(e.file),
+        )
         for i, e in enumerate(experts, start=1)
     ]
 
 
 def export_batch(
-    dataset: Dataset, batch_id: str, out: Path, region: str | None = None
+    dataset: Dataset,
+    batch_id: str,
+    out: Path,
+    region: str | None = None,
+    history: History | None = None,
 ) -> list[Path]:
-    """Write 需求汇总表.xlsx and 科技人员汇总表.xlsx for one batch under out."""
+    """Write 需求汇总表.xlsx and 科技人员汇总表.xlsx for one batch under out; `history` (Git's, see
+    techvp.history) fills the experts' 首次提交 and 最后修改 columns."""
     batch = batch_of(dataset, batch_id)
     year = batch.reference_date.year
     slug = None
@@ -194,10 +222,10 @@ def export_batch(
     needs = Sheet(sheet_name, NEEDS.title.format(year=year), need_rows(dataset, batch, slug))
     written = [write_form(NEEDS, [needs], out / f"{NEEDS.name}.xlsx", when)]
     if slug is None:
-        experts = Sheet(
-            text.EXPERTS_FILE, EXPERTS.title.format(year=year), expert_rows(dataset, batch)
-        )
-        written.append(write_form(EXPERTS, [experts], out / f"{EXPERTS.name}.xlsx", when))
+        rows = expert_rows(dataset, batch, history)
+        experts = Sheet(text.EXPERTS_FILE, EXPERTS.title.format(year=year), rows)
+        target = out / f"{EXPERTS.name}.xlsx"
+        written.append(write_form(EXPERTS_EXPORT, [experts], target, when))
     return written
 
 
@@ -254,10 +282,10 @@ def excel_output_dir(out_dir: Path, batch: str) -> Path:
     return out_dir / "excel" / batch
 
 
-def build_output(dataset: Dataset, out_dir: Path) -> None:
+def build_output(dataset: Dataset, out_dir: Path, history: History | None = None) -> None:
     """The build's staff files: each batch's forms under out_dir/excel/<batch>/."""
     for batch_id in sorted(dataset.batches):
-        export_batch(dataset, batch_id, excel_output_dir(out_dir, batch_id))
+        export_batch(dataset, batch_id, excel_output_dir(out_dir, batch_id), history=history)
 
 
 __all__ = ["EXPERTS", "FORMS", "NEEDS", "NeedRow", "export_batch", "need_rows", "write_templates"]

@@ -179,3 +179,8 @@ FUNDING = (
 )
 LIFECYCLE_FORMAT = "输出格式：text（中文表格）、json（给程序）"
 LIFECYCLE_SHORT_HELP = {"status": "列出选派人员状态和待办事项", "funding": "列出支持经费拨付情况"}
+# techvp validate: the content-hash cache
+NO_CACHE = (
+    "不使用缓存：重新读取并检查每个文件。默认把每个文件的检查结果按内容哈希缓存在仓库根目录的 "
+    ".techvp-cache/ 下（Git 忽略），再次检查时只重读改动过的文件，结果与不用缓存时完全相同"
+)

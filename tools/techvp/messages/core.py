@@ -36,6 +36,9 @@ MESSAGES: dict[str, str] = {
     "path.id-mismatch": "{key} 为“{value}”，与文件名“{expected}”不一致",
     "path.folder-mismatch": "{key} 为“{value}”，但文件位于“{folder}”目录下",
     "git.bad-ref": "找不到 Git 版本“{ref}”：应为分支名、标签或提交，如 origin/main（在 CI 中须先用 git fetch 获取该分支）",
+    # Git history: a change to a record someone else submitted (a reviewer decides)
+    "history.not-submitter": "这条记录由 {submitter} 于 {submitted} 首次提交，本次由 {changers} 修改："
+    "请审核人确认修改已征得原提交人同意",
     # techvp demo: where it may write
     "demo.not-a-folder": "{out} 是一个文件，不是目录。请指定一个新目录，如 /tmp/techvp-demo",
     "demo.not-empty": "目录 {out} 不是空的。为免覆盖已有文件，示例仓库只生成到空目录或新目录："

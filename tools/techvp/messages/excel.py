@@ -67,6 +67,10 @@ EXPERTS_HEADERS = {
     "phone": "联系手机",
     "email": "电子邮箱",
     "applications": "申报企业",
+    # From Git history (techvp.history), in exports only: date and who, e.g. 2022-03-01 张三.
+    "history_group": "提交记录",
+    "first_submitted": "首次提交",
+    "last_changed": "最后修改",
 }
 
 # CLI

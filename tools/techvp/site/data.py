@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from techvp.build import BuildResult
+from techvp.history import History
 from techvp.models import Appointment, Batch, Expert, Need
 from techvp.models.visibility import public_record
 
@@ -78,7 +79,7 @@ def appointed_by_need(result: BuildResult) -> dict[str, list[tuple[Appointment, 
     return found
 
 
-def need_views(result: BuildResult, dates: dict[str, tuple[str, str]]) -> list[NeedView]:
+def need_views(result: BuildResult, history: History) -> list[NeedView]:
     """Every published (not withdrawn) need, by batch then id."""
     ds = result.dataset
     appointed = appointed_by_need(result)
@@ -94,7 +95,7 @@ def need_views(result: BuildResult, dates: dict[str, tuple[str, str]]) -> list[N
         status = "appointed" if need_id in appointed else "open"
         if status == "open" and need_id in proposed:
             status = "proposed"
-        first, last = dates.get(loaded.file, ("", ""))
+        known = history.get(loaded.file)
         experts = [
             {**_public(Appointment, a), "expert_public": _public(Expert, e) if e else {}}
             for a, e in appointed.get(need_id, [])
@@ -107,8 +108,8 @@ def need_views(result: BuildResult, dates: dict[str, tuple[str, str]]) -> list[N
                 status=status,
                 file=loaded.file,
                 url=f"needs/{need.batch}/{need_id}.md",
-                submitted=first,
-                changed=last,
+                submitted=known.first.day.isoformat() if known else "",
+                changed=known.last.day.isoformat() if known else "",
                 experts=experts,
             )
         )

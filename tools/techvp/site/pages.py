@@ -37,7 +37,6 @@ from techvp.site.data import (
     proposed_pairs,
     timeline,
 )
-from techvp.site.history import file_dates
 from techvp.site.opendata import catalogue_json, open_data_json, open_data_schema
 
 _UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "\n": " "})
@@ -158,8 +157,7 @@ def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms
     if out.exists():
         shutil.rmtree(out)
     env = environment(templates)
-    root = result.dataset.root
-    views = need_views(result, file_dates(root))
+    views = need_views(result, result.history)
     context = {
         "batches": _batch_context(result, views, now),
         "views": views,

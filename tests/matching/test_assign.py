@@ -19,6 +19,7 @@ from techvp.matching.assign import (
     feasible,
     objective,
     solve,
+    tie_key,
 )
 
 
@@ -42,16 +43,26 @@ def problems(draw: st.DrawFn) -> Problem:
 
 def brute_force(problem: Problem) -> Objective:
     """The best objective over every set of pairs, expert by expert (one need or none each)."""
+    return best_sets(problem)[0]
+
+
+def best_sets(problem: Problem) -> tuple[Objective, list[set[Candidate]]]:
+    """The best objective and every set of pairs that reaches it."""
     by_expert: dict[str, list[Candidate]] = {}
     for c in problem.candidates:
         by_expert.setdefault(c.expert, []).append(c)
     options = [[None, *cs] for cs in by_expert.values()]
     best: Objective = (0, 0, 0)
+    sets: list[set[Candidate]] = [set()]
     for combo in itertools.product(*options):
         chosen = [c for c in combo if c is not None]
         if feasible(problem, chosen):
-            best = max(best, objective(chosen))
-    return best
+            score = objective(chosen)
+            if score > best:
+                best, sets = score, []
+            if score == best:
+                sets.append(set(chosen))
+    return best, sets
 
 
 @settings(max_examples=60, deadline=None)
@@ -60,7 +71,10 @@ def test_same_objective_as_brute_force_and_every_limit_holds(problem: Problem) -
     chosen = solve(problem)
     assert feasible(problem, chosen)
     assert set(chosen) <= set(problem.candidates)
-    assert objective(chosen) == brute_force(problem)
+    best, sets = best_sets(problem)
+    assert objective(chosen) == best
+    # Among the optima, the one with the largest sum of tie keys (unique at these sizes).
+    assert set(chosen) == max(sets, key=lambda s: sum(tie_key(c) for c in s))
     cands = sorted(problem.candidates, key=lambda c: (c.need, c.expert))
     if cands:  # the linear program's certificate held: the fallback was not needed
         assert _Network.of(problem, cands).solve_lp() is not None

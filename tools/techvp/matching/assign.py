@@ -22,14 +22,18 @@ row with a nonzero dual tight. The second maximizes affinity over that face (sam
 again integral) and is certified the same way. Should a certificate ever fail, the two-stage
 integer program (`milp`) that preceded this one answers instead.
 
-Ties (equal objectives) break deterministically: the programs are built from the candidates in
-(need id, expert id) order, needs, experts and regions in id order, whatever order they came
-in, and HiGHS's dual simplex is deterministic, so the same candidates give the same program and
-the same vertex, bit for bit (tests/matching/test_assign.py permutes the input to check it).
+Ties (equal objectives) break by an explicit rule, as a third program over the second's face:
+the largest sum of the chosen pairs' `tie_key`, an integer from 1 to 2**20 hashed from the two
+ids. It prefers no id range (an order-based key would favour low ids) and depends neither on
+the order records come in nor on the solver; two optimal sets with equal key sums are
+improbable, and even then the programs, built from candidates, needs, experts and regions in id
+order, give the same vertex (HiGHS is deterministic). tests/matching/test_assign.py checks the
+rule against brute force and permutes the input.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +44,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, linprog, milp
 
 Vector = NDArray[np.float64]
+TIE_RANGE = 2**20  # tie keys are 1..TIE_RANGE: sums stay exact integers in floating point
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,12 @@ def feasible(problem: Problem, chosen: Sequence[Candidate]) -> bool:
         and all(n <= problem.capacity[need] for need, n in per_need.items())
         and all(n <= problem.quota.get(region, 0) for region, n in per_region.items())
     )
+
+
+def tie_key(candidate: Candidate) -> int:
+    """A pair's fixed weight among equal objectives: 1 to 2**20 from a hash of the two ids."""
+    digest = hashlib.blake2b(f"{candidate.need}\n{candidate.expert}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big") % TIE_RANGE + 1
 
 
 def solve(problem: Problem) -> list[Candidate]:
@@ -146,8 +157,11 @@ class _Network:
         served[n_pairs : n_pairs + n_needs] = named.sum() + 1
         affinity = np.zeros(width)
         affinity[:n_pairs] = [float(c.score) for c in cands]
+        ties = np.zeros(width)
+        ties[:n_pairs] = [float(tie_key(c)) for c in cands]
         b_ub = np.concatenate([np.ones(len(experts)), quota])
-        return cls(a_eq.tocsr(), a_ub, b_ub, np.zeros(width), upper, [served, affinity])
+        stages = [served, affinity, ties]
+        return cls(a_eq.tocsr(), a_ub, b_ub, np.zeros(width), upper, stages)
 
     def solve_lp(self) -> Vector | None:
         """Each stage's optimum over the previous stage's optimal face; None when a

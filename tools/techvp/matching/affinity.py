@@ -14,7 +14,7 @@ is 1 when the expert applied to the need and `named` is 1 when the need named th
 agreed (the weights sum to 1). Scores are rounded to four decimals (`SCALE`) before anything is
 ranked, and equal scores rank by id, so the same records always give the same order.
 
-Nothing here builds a needs × experts matrix: candidate pairs are scored one pair at a time
+Nothing here builds a needs × experts matrix: candidate pairs are scored from their own rows
 (`pair_scores`), and the top k of each row are found chunk by chunk (`top_for_needs`,
 `top_for_experts`) with sparse products.
 """

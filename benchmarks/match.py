@@ -2,8 +2,8 @@
 
 Ours: `match_batch` on a `techvp demo --needs 5000 --experts 20000 --no-staff` repository
 (TF-IDF scoring, top 5 recommendations both ways, the candidate pairs' scores and matched terms,
-the three-stage exact assignment with regional quotas), then writing the five files. Loading and
-validating the records are timed apart (benchmarks/validate.py covers them).
+the exact assignment with regional quotas: three certified linear programs), then writing the
+five files. Loading and validating the records are timed apart (benchmarks/validate.py).
 Peer: scipy's `linear_sum_assignment` on a dense needs × experts score matrix of the same shape,
 without quotas (the matrix alone is 800 MB).
 Each part runs in its own process, so each peak memory (ru_maxrss) is its own.

@@ -4,13 +4,23 @@ linear_sum_assignment where the lexicographic objective reduces to total affinit
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linear_sum_assignment
 
-from techvp.matching.assign import Candidate, Objective, Problem, feasible, objective, solve
+from techvp.matching.assign import (
+    Candidate,
+    Objective,
+    Problem,
+    _Network,
+    feasible,
+    objective,
+    solve,
+    tie_key,
+)
 
 
 @st.composite
@@ -33,16 +43,26 @@ def problems(draw: st.DrawFn) -> Problem:
 
 def brute_force(problem: Problem) -> Objective:
     """The best objective over every set of pairs, expert by expert (one need or none each)."""
+    return best_sets(problem)[0]
+
+
+def best_sets(problem: Problem) -> tuple[Objective, list[set[Candidate]]]:
+    """The best objective and every set of pairs that reaches it."""
     by_expert: dict[str, list[Candidate]] = {}
     for c in problem.candidates:
         by_expert.setdefault(c.expert, []).append(c)
     options = [[None, *cs] for cs in by_expert.values()]
     best: Objective = (0, 0, 0)
+    sets: list[set[Candidate]] = [set()]
     for combo in itertools.product(*options):
         chosen = [c for c in combo if c is not None]
         if feasible(problem, chosen):
-            best = max(best, objective(chosen))
-    return best
+            score = objective(chosen)
+            if score > best:
+                best, sets = score, []
+            if score == best:
+                sets.append(set(chosen))
+    return best, sets
 
 
 @settings(max_examples=60, deadline=None)
@@ -51,7 +71,13 @@ def test_same_objective_as_brute_force_and_every_limit_holds(problem: Problem) -
     chosen = solve(problem)
     assert feasible(problem, chosen)
     assert set(chosen) <= set(problem.candidates)
-    assert objective(chosen) == brute_force(problem)
+    best, sets = best_sets(problem)
+    assert objective(chosen) == best
+    # Among the optima, the one with the largest sum of tie keys (unique at these sizes).
+    assert set(chosen) == max(sets, key=lambda s: sum(tie_key(c) for c in s))
+    cands = sorted(problem.candidates, key=lambda c: (c.need, c.expert))
+    if cands:  # the linear program's certificate held: the fallback was not needed
+        assert _Network.of(problem, cands).solve_lp() is not None
 
 
 def test_named_pair_beats_a_higher_affinity() -> None:
@@ -101,3 +127,35 @@ def test_same_answer_twice() -> None:
     region_of = {f"n{i}": "r" for i in range(4)}
     problem = Problem(cands, dict.fromkeys(region_of, 1), region_of, {"r": 3})
     assert solve(problem) == solve(problem)
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems(), st.randoms(use_true_random=False))
+def test_ties_break_the_same_way_whatever_the_input_order(problem: Problem, rnd: Any) -> None:
+    """Equal scores everywhere make many optima; the same candidates, capacities and quotas
+    given in another order (as other files or another dict order would) give the same pairs."""
+    flat = [Candidate(c.need, c.expert, 5, c.named) for c in problem.candidates]
+    shuffled = list(flat)
+    rnd.shuffle(shuffled)
+    needs = list(problem.capacity)
+    rnd.shuffle(needs)
+    other = Problem(
+        shuffled,
+        {n: problem.capacity[n] for n in needs},
+        {n: problem.region_of[n] for n in needs},
+        dict(reversed(list(problem.quota.items()))),
+    )
+    assert solve(other) == solve(Problem(flat, problem.capacity, problem.region_of, problem.quota))
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems())
+def test_the_fallback_integer_program_finds_the_same_objective(problem: Problem) -> None:
+    """Should the linear program's certificate ever fail, `milp` answers: it must be exact too."""
+    cands = sorted(problem.candidates, key=lambda c: (c.need, c.expert))
+    if not cands:
+        return
+    x = _Network.of(problem, cands).solve_milp()
+    chosen = [c for c, v in zip(cands, x[: len(cands)], strict=True) if v > 0.5]
+    assert feasible(problem, chosen)
+    assert objective(chosen) == brute_force(problem)

@@ -14,7 +14,7 @@ is 1 when the expert applied to the need and `named` is 1 when the need named th
 agreed (the weights sum to 1). Scores are rounded to four decimals (`SCALE`) before anything is
 ranked, and equal scores rank by id, so the same records always give the same order.
 
-Nothing here builds a needs × experts matrix: candidate pairs are scored one pair at a time
+Nothing here builds a needs × experts matrix: candidate pairs are scored from their own rows
 (`pair_scores`), and the top k of each row are found chunk by chunk (`top_for_needs`,
 `top_for_experts`) with sparse products.
 """
@@ -49,9 +49,26 @@ def terms_of(text: str) -> list[str]:
             if len(run) > 1 and not run.isdigit():
                 out.append(run)
             continue
-        out.extend(run[i : i + 2] for i in range(len(run) - 1))
-        out.extend(run[i : i + 3] for i in range(len(run) - 2))
+        out += [run[i : i + 2] for i in range(len(run) - 1)]
+        out += [run[i : i + 3] for i in range(len(run) - 2)]
     return out
+
+
+class _LineTerms:
+    """`terms_of` line by line, each distinct line cut once: no term spans a line break, so a
+    text's terms are its lines' terms in turn (the field texts are lines of the full texts)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        out: list[str] = []
+        for line in text.split("\n"):
+            terms = self.cache.get(line)
+            if terms is None:
+                terms = self.cache[line] = terms_of(line)
+            out += terms
+        return out
 
 
 def need_text(need: Need) -> str:
@@ -97,7 +114,7 @@ class Affinity:
         self.need_index = {nid: i for i, nid in enumerate(self.need_ids)}
         self.expert_index = {eid: j for j, eid in enumerate(self.expert_ids)}
         vectorizer = TfidfVectorizer(
-            analyzer=terms_of, sublinear_tf=True, dtype=np.float64, lowercase=False
+            analyzer=_LineTerms(), sublinear_tf=True, dtype=np.float64, lowercase=False
         )
         docs = [need_text(n) for n in needs] + [expert_text(e) for e in experts]
         matrix = vectorizer.fit_transform(docs) if docs else sparse.csr_matrix((0, 0))
@@ -125,21 +142,19 @@ class Affinity:
         return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
 
     def pair_scores(self, pairs: Sequence[Pair]) -> list[Components]:
-        """The components of each pair, one row at a time (no dense matrix)."""
+        """The components of each pair, from the pairs' rows only (no dense matrix)."""
         if not pairs:
             return []
         ni = np.array([self.need_index[n] for n, _ in pairs])
         ej = np.array([self.expert_index[e] for _, e in pairs])
         text = _rowwise_dot(self.need_vec, self.expert_vec, ni, ej)
         field = _rowwise_dot(self.need_field, self.expert_field, ni, ej)
-        out = []
-        for k, pair in enumerate(pairs):
-            applied, named = pair in self.applied, pair in self.named
-            raw = TEXT * text[k] + FIELD * field[k] + APPLIED * applied + NAMED * named
-            out.append(
-                Components(_rounded(raw), _rounded(text[k]), _rounded(field[k]), applied, named)
-            )
-        return out
+        applied = np.array([pair in self.applied for pair in pairs])
+        named = np.array([pair in self.named for pair in pairs])
+        # The same operations, in the same order, as one pair at a time (bit for bit).
+        raw = TEXT * text + FIELD * field + APPLIED * applied + NAMED * named
+        columns = [_rounded_all(raw), _rounded_all(text), _rounded_all(field), applied, named]
+        return [Components(*row) for row in zip(*(c.tolist() for c in columns), strict=True)]
 
     def top_both(self, k: int) -> tuple[list[Ranked], list[Ranked]]:
         """(need id, expert id, rank, score) of the k best experts of each need (applied or
@@ -174,16 +189,25 @@ class Affinity:
         ni = np.array([self.need_index[n] for n, _ in unique])
         ej = np.array([self.expert_index[e] for _, e in unique])
         product = sparse.csr_matrix(self.need_vec[ni].multiply(self.expert_vec[ej]))
-        product.sort_indices()
-        out: dict[Pair, tuple[str, ...]] = {}
+        rows, cols = _heaviest(product, limit * 4)
         vocabulary = self.vocabulary.tolist()
-        for k, pair in enumerate(unique):
-            lo, hi = product.indptr[k], product.indptr[k + 1]
-            # Heaviest first, then vocabulary order (the indices are sorted): a stable sort.
-            order = np.argsort(-product.data[lo:hi], kind="stable")[: limit * 4]
-            cols = product.indices[lo:hi][order].tolist()
-            out[pair] = _distinct([vocabulary[c] for c in cols], limit)
-        return out
+        ends = np.searchsorted(rows, np.arange(len(unique) + 1)).tolist()
+        cols_list = cols.tolist()
+        return {
+            pair: _distinct([vocabulary[c] for c in cols_list[ends[k] : ends[k + 1]]], limit)
+            for k, pair in enumerate(unique)
+        }
+
+
+def _heaviest(product: sparse.csr_matrix, keep: int) -> tuple[NDArray[np.int_], NDArray[np.int_]]:
+    """(row, column) of the `keep` heaviest entries of each row, by row, heaviest first, then
+    by column (vocabulary order), in one sort of all entries."""
+    product.sum_duplicates()
+    rows = np.repeat(np.arange(product.shape[0]), np.diff(product.indptr))
+    order = np.lexsort((product.indices, -product.data, rows))
+    rows, cols = rows[order], product.indices[order]
+    rank = np.arange(len(rows)) - product.indptr[rows]
+    return rows[rank < keep], cols[rank < keep]
 
 
 def _distinct(terms: list[str], limit: int) -> tuple[str, ...]:
@@ -191,7 +215,7 @@ def _distinct(terms: list[str], limit: int) -> tuple[str, ...]:
     earlier takes its place (激光焊 replaces 激光), one inside a chosen term is skipped."""
     chosen: list[str] = []
     for term in terms:
-        if any(term in c for c in chosen):
+        if term in "\n".join(chosen):  # inside a chosen term (no term holds a line break)
             continue
         inside = [i for i, c in enumerate(chosen) if c in term]
         if inside:
@@ -211,8 +235,9 @@ def _transform(vectorizer: TfidfVectorizer, texts: list[str], width: int) -> spa
     return vectorizer.transform(texts).tocsr()
 
 
-def _rounded(value: float) -> float:
-    return float(np.rint(float(value) * SCALE)) / SCALE
+def _rounded_all(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Each value rounded to the nearest 1/SCALE (half to even, as numpy rounds)."""
+    return np.rint(values * SCALE) / SCALE
 
 
 def _rowwise_dot(
@@ -234,31 +259,43 @@ def _top_both(
     cols_field: sparse.csr_matrix,
     bonus: sparse.csr_matrix,
     k: int,
+    chunk: int = CHUNK,
 ) -> tuple[list[tuple[int, int, int, float]], list[tuple[int, int, int, float]]]:
     """(row, col, rank from 1, score) of the k best columns of each row, and of the k best rows
-    of each column: best score first, then lowest index. Rows are scored CHUNK at a time; each
-    column keeps its k best rows so far."""
+    of each column: best score first, then lowest index. Rows are scored `chunk` at a time; each
+    column keeps its k best rows so far (`_merge_columns`)."""
     n_rows, n_cols = rows_text.shape[0], cols_text.shape[0]
     if n_rows == 0 or n_cols == 0:
         return [], []
     text_t, field_t = cols_text.T.tocsr(), cols_field.T.tocsr()
+    # Keys order by score (descending), then index; int32 when they fit (half the memory).
+    key_type: type[np.int32] | type[np.int64] = (
+        np.int32 if (SCALE + 1) * max(n_rows, n_cols) < 2**31 else np.int64
+    )
     by_row: list[tuple[int, int, int, float]] = []
-    kept_keys = np.empty((0, n_cols), dtype=np.int64)  # per column: -score * n_rows + row
-    for start in range(0, n_rows, CHUNK):
-        stop = min(start + CHUNK, n_rows)
-        raw = TEXT * (rows_text[start:stop] @ text_t).toarray()
-        raw += FIELD * (rows_field[start:stop] @ field_t).toarray()
-        raw += bonus[start:stop].toarray()
-        scores = np.rint(np.clip(raw, 0.0, 1.0) * SCALE).astype(np.int64)
-        del raw
-        row_keys = -scores * n_cols + np.arange(n_cols)[None, :]
+    kept_keys = np.empty((0, n_cols), dtype=key_type)  # per column: -score * n_rows + row
+    raw, part = np.empty((chunk, n_cols)), np.empty((chunk, n_cols))
+    for start in range(0, n_rows, chunk):
+        stop = min(start + chunk, n_rows)
+        raw_c, part_c = raw[: stop - start], part[: stop - start]
+        (rows_text[start:stop] @ text_t).toarray(out=raw_c)
+        raw_c *= TEXT
+        (rows_field[start:stop] @ field_t).toarray(out=part_c)
+        part_c *= FIELD
+        raw_c += part_c
+        bonus[start:stop].toarray(out=part_c)
+        raw_c += part_c
+        np.clip(raw_c, 0.0, 1.0, out=raw_c)
+        raw_c *= SCALE
+        scores: NDArray[np.int_] = np.rint(raw_c, out=raw_c).astype(key_type)
+        row_keys = -scores * n_cols + np.arange(n_cols, dtype=key_type)[None, :]
         for r, cols in enumerate(_smallest(row_keys, k, axis=1)):
             by_row += [(start + r, c, i + 1, int(scores[r, c]) / SCALE) for i, c in enumerate(cols)]
-        col_keys = -scores * n_rows + np.arange(start, stop)[:, None]
-        both = np.vstack([kept_keys, col_keys])
-        kept_keys = np.take_along_axis(both, _smallest_index(both, k, axis=0), axis=0)
+        del row_keys
+        col_keys = -scores * n_rows + np.arange(start, stop, dtype=key_type)[:, None]
+        kept_keys = _merge_columns(kept_keys, col_keys, k)
     by_col: list[tuple[int, int, int, float]] = []
-    order = np.sort(kept_keys, axis=0)
+    order = np.sort(kept_keys, axis=0).astype(np.int64)
     for c in range(n_cols):
         for i, key in enumerate(order[:, c].tolist()):
             row = key % n_rows
@@ -266,7 +303,29 @@ def _top_both(
     return by_row, by_col
 
 
-def _smallest_index(keys: NDArray[np.int64], k: int, axis: int) -> NDArray[np.int_]:
+def _merge_columns(kept: NDArray[np.int_], keys: NDArray[np.int_], k: int) -> NDArray[np.int_]:
+    """Per column, the k smallest of the kept keys and a chunk's keys (all keys differ). Once a
+    column holds k, only the chunk's keys below its largest kept key can enter: few, after the
+    first chunk, so they are merged as a list instead of selecting over the whole chunk."""
+    if kept.shape[0] < k:
+        both = np.vstack([kept, keys])
+        return np.take_along_axis(both, _smallest_index(both, k, axis=0), axis=0)
+    rows, cols = np.nonzero(keys < kept.max(axis=0)[None, :])
+    if len(cols) == 0:
+        return kept
+    touched = np.unique(cols)
+    all_cols = np.concatenate([np.tile(touched, k), cols])
+    all_keys = np.concatenate([kept[:, touched].ravel(), keys[rows, cols]])
+    order = np.lexsort((all_keys, all_cols))
+    all_cols, all_keys = all_cols[order], all_keys[order]
+    starts = np.searchsorted(all_cols, touched)
+    rank = np.arange(len(all_cols)) - np.repeat(starts, np.diff(np.append(starts, len(all_cols))))
+    out = kept.copy()
+    out[:, touched] = all_keys[rank < k].reshape(len(touched), k).T
+    return out
+
+
+def _smallest_index(keys: NDArray[np.int_], k: int, axis: int) -> NDArray[np.int_]:
     """Indices of the k smallest keys along `axis` (all of them when there are at most k)."""
     size = keys.shape[axis]
     if size <= k:
@@ -274,7 +333,7 @@ def _smallest_index(keys: NDArray[np.int64], k: int, axis: int) -> NDArray[np.in
     return np.argpartition(keys, k - 1, axis=axis).take(range(k), axis=axis)
 
 
-def _smallest(keys: NDArray[np.int64], k: int, axis: int) -> list[list[int]]:
+def _smallest(keys: NDArray[np.int_], k: int, axis: int) -> list[list[int]]:
     """Per row (axis=1): the columns of its k smallest keys, smallest first."""
     idx = _smallest_index(keys, k, axis)
     ordered = np.take_along_axis(idx, np.argsort(np.take_along_axis(keys, idx, axis), axis), axis)

@@ -109,6 +109,12 @@ def test_experts_form_has_dates_as_dates_and_grouped_headers(exported: Path) -> 
     assert first[1] == "白露" and first[3] is not None
     assert first[3].date() == date(1979, 10, 30)
     assert ws["D5"].number_format == "yyyy-mm-dd"
+    col = {v: i for i, v in enumerate(rows[2]) if v} | {v: i for i, v in enumerate(rows[3]) if v}
+    assert first[col["近3年内无不良记录"]] in ("是", "否")
+    assert first[col["人员类型"]] == "在职科研人员"
+    patents = [r[col["专利"]] for r in rows[4:] if r[col["专利"]]]
+    assert patents and all(line.startswith(("发明：", "实用新型：")) for line in patents)
+    assert any(str(r[0]).startswith("注：专利每项一行") for r in rows if r[0])
 
 
 def test_export_is_byte_identical_and_zip_entries_carry_a_fixed_date(
@@ -179,6 +185,10 @@ def test_blank_templates_have_drop_downs_for_regions_industries_and_yes_no(tmp_p
     assert lists["B5:B24"].startswith('"江岸区,江汉区,')
     assert "光电子信息" in lists["D5:D24"]
     assert lists["L5:L24"] == lists["O5:O24"] == '"是,否"'
+    ws = openpyxl.load_workbook(tmp_path / "科技人员汇总表.xlsx").active
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists["C5:C24"] == '"男,女"' and lists["P5:P24"] == '"是,否"'
+    assert lists["H5:H24"] == '"高校,科研院所,新型研发机构,省级以上实验室"'
     empty = tmp_path / "empty"
     result = CliRunner().invoke(
         main, ["excel-templates", "--root", str(empty), "--out", str(empty)]

@@ -257,7 +257,7 @@ def test_import_command_exit_codes(repo: Path, tmp_path: Path) -> None:
     good = sheet_file(tmp_path / "ok.xlsx", [row()])
     args = ["--batch", "wuhan-2022", "--root", str(repo), "--now", "2022-03-01T08:00:00+08:00"]
     result = CliRunner().invoke(main, ["import-excel", str(good), *args])
-    assert result.exit_code == 0 and "已写入 1 条需求，跳过 0 行。" in result.output
+    assert result.exit_code == 0 and "已写入 1 条记录，跳过 0 行。" in result.output
     bad = sheet_file(tmp_path / "bad.xlsx", [row(c2="武汉乙公司", c4="约120")])
     result = CliRunner().invoke(main, ["import-excel", str(bad), *args])
     assert result.exit_code == 1 and "未写入任何文件" in result.output

@@ -67,7 +67,8 @@ def test_needs_form_prints_like_the_paper_form(exported: Path) -> None:
     assert ws.freeze_panes == "A5"
     assert ws.print_title_rows == "$3:$4"
     setup = ws.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+    fit_width = setup.fitToWidth or 1  # an absent fitToWidth is 1 (ECMA-376 CT_PageSetup)
+    assert (setup.orientation, setup.paperSize, fit_width, setup.fitToHeight) == (
         "landscape",
         9,
         1,

@@ -133,9 +133,6 @@ def import_file(
     return outcome
 
 
-import_needs = import_file  # the name the needs-only import had
-
-
 def _new_rows(rows: list[_Row], outcome: ImportResult, shown: str) -> Iterator[_Row]:
     """Rows whose record is not in the batch yet, nor earlier in the file (unless the kind
     says two such rows are two records)."""
@@ -159,4 +156,4 @@ def _new_rows(rows: list[_Row], outcome: ImportResult, shown: str) -> Iterator[_
         outcome.skipped += 1
 
 
-__all__ = ["ImportResult", "import_file", "import_needs"]
+__all__ = ["ImportResult", "import_file"]

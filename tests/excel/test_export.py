@@ -4,7 +4,7 @@ settings, and the same bytes on every run."""
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -198,3 +198,22 @@ def test_blank_templates_have_drop_downs_for_regions_industries_and_yes_no(tmp_p
     ws = openpyxl.load_workbook(empty / "需求汇总表.xlsx").active
     assert ws["A1"].value.startswith("    年企业")
     assert [str(dv.sqref) for dv in ws.data_validations.dataValidation] == ["L5:L24", "O5:O24"]
+
+
+def test_a_long_catalogue_is_a_drop_down_from_a_hidden_sheet(tmp_path: Path) -> None:
+    """Excel takes at most 255 characters of list in a drop-down's rule; a longer catalogue is
+    listed on a hidden sheet the drop-down points to."""
+    from techvp.excel.forms import write_templates
+    from techvp.models import Batch
+    from tests.factories import BATCH, record
+
+    industries = [f"第{i}类制造业及相关技术服务" for i in range(40)]
+    batch = Batch.model_validate(record(BATCH, industries=industries))
+    write_templates(tmp_path, batch, "2022", datetime(2022, 3, 15))
+    wb = openpyxl.load_workbook(tmp_path / "需求汇总表.xlsx")
+    ws, hidden = wb["需求汇总表"], wb["下拉列表"]
+    assert hidden.sheet_state == "hidden"
+    assert [c.value for c in hidden["A"]] == industries
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists["D5:D24"] == "'下拉列表'!$A$1:$A$40"
+    assert lists["B5:B24"] == '"江岸区,东湖新技术开发区"'

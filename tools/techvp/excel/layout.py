@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from xlsxwriter import Workbook
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from techvp.messages import excel as text
@@ -33,6 +34,7 @@ from techvp.messages import excel as text
 FONT_NAME = "宋体"  # SimSun; LibreOffice falls back to an installed CJK font (Noto CJK)
 Kind = Literal["text", "int", "number", "date", "tick", "yesno"]
 LINE_POINTS = 14.5  # one line of 11-point text
+LIST_LIMIT = 255  # characters of a drop-down list written into its rule
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 
 _NUMBER_FORMATS = {"int": "0", "number": "0.##", "date": "yyyy-mm-dd"}
@@ -199,14 +201,30 @@ def _header_heights(form: Form) -> list[float]:
     return [row_height(top, widths), row_height(bottom, widths)]
 
 
-def _add_choices(ws: Worksheet, form: Form, sheet: Sheet, last_row: int) -> None:
+def _list_source(wb: Workbook, values: Sequence[str]) -> list[str] | str:
+    """A drop-down's values, or, when they are longer than the 255 characters Excel allows in
+    the rule itself, a range of a hidden sheet that holds them (one column per list)."""
+    if len(",".join(values)) <= LIST_LIMIT:
+        return list(values)
+    hidden = wb.get_worksheet_by_name(text.CHOICES_SHEET)
+    if hidden is None:
+        hidden = wb.add_worksheet(text.CHOICES_SHEET)
+        hidden.hide()
+    col = 0 if hidden.dim_colmax is None else hidden.dim_colmax + 1
+    for row, value in enumerate(values):
+        hidden.write_string(row, col, value)
+    letter = xl_col_to_name(col)
+    return f"='{text.CHOICES_SHEET}'!${letter}$1:${letter}${len(values)}"
+
+
+def _add_choices(wb: Workbook, ws: Worksheet, form: Form, sheet: Sheet, last_row: int) -> None:
     for index, col in enumerate(form.columns):
         values = sheet.choices.get(col.choices or "")
         if not values:
             continue
         options = {
             "validate": "list",
-            "source": list(values),
+            "source": _list_source(wb, values),
             "ignore_blank": True,
             "error_title": text.CHOICE_ERROR_TITLE,
             "error_message": text.CHOICE_ERROR,
@@ -243,7 +261,7 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
         ws.write_string(row, 0, note, fmt.note)
         row += 1
     last_row = max(row - len(form.notes), form.first_data_row)
-    _add_choices(ws, form, sheet, last_row)
+    _add_choices(wb, ws, form, sheet, last_row)
     ws.freeze_panes(form.first_data_row - 1, 0)
     ws.repeat_rows(2, form.first_data_row - 2)
     ws.set_landscape()

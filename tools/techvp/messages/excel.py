@@ -11,6 +11,7 @@ CREATOR = "techvp"
 CHOICE_ERROR = "请从下拉列表中选择"
 CHOICE_ERROR_TITLE = "输入值无效"
 CHOICE_PROMPT = "请从下拉列表中选择"
+CHOICES_SHEET = "下拉列表"  # the hidden sheet of lists too long for a drop-down's rule
 LIST_SEP = "、"
 
 # 需求汇总表 (seed 000 附件2)

@@ -2,7 +2,7 @@
 
 - export: `write_form` (styled cells, merges, row heights, print setup, byte-identical zip)
   beside the floor of writing the same rows' values as CSV with the csv module;
-- import: `import_needs` (read, clean, validate, 20,000 YAML files written) into a repository
+- import: `import_file` (read, clean, validate, 20,000 YAML files written) into a repository
   holding only the batch, beside the floor of reading the file with python-calamine alone.
 
 The rows are the shipped demo batch's needs repeated with numbered enterprise names.
@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from techvp.excel.forms import NEEDS, NeedRow, batch_time, need_rows
-from techvp.excel.importer import import_needs
+from techvp.excel.importer import import_file
 from techvp.excel.layout import Sheet, cell_value, write_form
 from techvp.repo import load_dataset
 
@@ -94,9 +94,9 @@ def main() -> None:
 
     def run_import() -> None:
         nonlocal outcome
-        outcome = import_needs(filled, "wuhan-2022", repo, NOW)
+        outcome = import_file(filled, "wuhan-2022", repo, NOW)
 
-    ours_in = timed("import: techvp import_needs (writes YAML)", run_import)
+    ours_in = timed("import: techvp import_file (writes YAML)", run_import)
     floor_in = timed("import floor: python-calamine read", import_floor)
     print(f"{'import ratio':<44} {ours_in / floor_in:7.2f}")
     written = len(outcome.written) if outcome else 0  # type: ignore[attr-defined]

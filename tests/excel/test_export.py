@@ -4,7 +4,7 @@ settings, and the same bytes on every run."""
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -67,7 +67,8 @@ def test_needs_form_prints_like_the_paper_form(exported: Path) -> None:
     assert ws.freeze_panes == "A5"
     assert ws.print_title_rows == "$3:$4"
     setup = ws.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+    fit_width = setup.fitToWidth or 1  # an absent fitToWidth is 1 (ECMA-376 CT_PageSetup)
+    assert (setup.orientation, setup.paperSize, fit_width, setup.fitToHeight) == (
         "landscape",
         9,
         1,
@@ -109,6 +110,12 @@ def test_experts_form_has_dates_as_dates_and_grouped_headers(exported: Path) -> 
     assert first[1] == "白露" and first[3] is not None
     assert first[3].date() == date(1979, 10, 30)
     assert ws["D5"].number_format == "yyyy-mm-dd"
+    col = {v: i for i, v in enumerate(rows[2]) if v} | {v: i for i, v in enumerate(rows[3]) if v}
+    assert first[col["近3年内无不良记录"]] in ("是", "否")
+    assert first[col["人员类型"]] == "在职科研人员"
+    patents = [r[col["专利"]] for r in rows[4:] if r[col["专利"]]]
+    assert patents and all(line.startswith(("发明：", "实用新型：")) for line in patents)
+    assert any(str(r[0]).startswith("注：专利每项一行") for r in rows if r[0])
 
 
 def test_export_is_byte_identical_and_zip_entries_carry_a_fixed_date(
@@ -179,6 +186,10 @@ def test_blank_templates_have_drop_downs_for_regions_industries_and_yes_no(tmp_p
     assert lists["B5:B24"].startswith('"江岸区,江汉区,')
     assert "光电子信息" in lists["D5:D24"]
     assert lists["L5:L24"] == lists["O5:O24"] == '"是,否"'
+    ws = openpyxl.load_workbook(tmp_path / "科技人员汇总表.xlsx").active
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists["C5:C24"] == '"男,女"' and lists["P5:P24"] == '"是,否"'
+    assert lists["H5:H24"] == '"高校,科研院所,新型研发机构,省级以上实验室"'
     empty = tmp_path / "empty"
     result = CliRunner().invoke(
         main, ["excel-templates", "--root", str(empty), "--out", str(empty)]
@@ -187,3 +198,22 @@ def test_blank_templates_have_drop_downs_for_regions_industries_and_yes_no(tmp_p
     ws = openpyxl.load_workbook(empty / "需求汇总表.xlsx").active
     assert ws["A1"].value.startswith("    年企业")
     assert [str(dv.sqref) for dv in ws.data_validations.dataValidation] == ["L5:L24", "O5:O24"]
+
+
+def test_a_long_catalogue_is_a_drop_down_from_a_hidden_sheet(tmp_path: Path) -> None:
+    """Excel takes at most 255 characters of list in a drop-down's rule; a longer catalogue is
+    listed on a hidden sheet the drop-down points to."""
+    from techvp.excel.forms import write_templates
+    from techvp.models import Batch
+    from tests.factories import BATCH, record
+
+    industries = [f"第{i}类制造业及相关技术服务" for i in range(40)]
+    batch = Batch.model_validate(record(BATCH, industries=industries))
+    write_templates(tmp_path, batch, "2022", datetime(2022, 3, 15))
+    wb = openpyxl.load_workbook(tmp_path / "需求汇总表.xlsx")
+    ws, hidden = wb["需求汇总表"], wb["下拉列表"]
+    assert hidden.sheet_state == "hidden"
+    assert [c.value for c in hidden["A"]] == industries
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists["D5:D24"] == "'下拉列表'!$A$1:$A$40"
+    assert lists["B5:B24"] == '"江岸区,东湖新技术开发区"'

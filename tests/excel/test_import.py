@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from techvp.cli import main
-from techvp.excel.importer import import_needs
+from techvp.excel.importer import import_file
 from techvp.recordids import need_id
 from techvp.repo import Dataset, load_dataset
 from tests.factories import BATCH, credit_code, record, write_repo
@@ -123,7 +123,7 @@ def test_a_sheet_as_districts_fill_it_imports_every_quirk(repo: Path, tmp_path: 
         ["注：本表由各区经信部门汇总填报，企业名称须与营业执照一致。"] + [None] * 15,
     ]
     path = sheet_file(tmp_path / "江岸区.xlsx", rows, merges=["A10:P10"])
-    outcome = import_needs(path, "wuhan-2022", repo, NOW)
+    outcome = import_file(path, "wuhan-2022", repo, NOW)
     assert messages(outcome) == []
     assert len(outcome.written) == 2
     found = needs(repo)
@@ -146,7 +146,7 @@ def test_a_sheet_as_districts_fill_it_imports_every_quirk(repo: Path, tmp_path: 
     ]
     # Importing the same file again changes nothing and says why.
     before = {p: p.read_bytes() for p in (repo / "submissions").rglob("*.yaml")}
-    again = import_needs(path, "wuhan-2022", repo, NOW)
+    again = import_file(path, "wuhan-2022", repo, NOW)
     assert again.written == [] and again.findings.ok
     assert {c for c, _ in messages(again)} == {"excel.enterprise-exists"}
     assert "本行未导入" in messages(again)[0][1]
@@ -155,14 +155,14 @@ def test_a_sheet_as_districts_fill_it_imports_every_quirk(repo: Path, tmp_path: 
 
 def test_text_in_a_number_column_is_named_by_row_and_column(repo: Path, tmp_path: Path) -> None:
     path = sheet_file(tmp_path / "a.xlsx", [row(), row(c2="武汉甲公司", c4="约120", c5="abc")])
-    outcome = import_needs(path, "wuhan-2022", repo, NOW)
+    outcome = import_file(path, "wuhan-2022", repo, NOW)
     assert messages(outcome) == [
         ("excel.not-integer", "工作表“汇总”第 6 行 E 列：企业从业人数应为整数，实为“约120”"),
         ("excel.not-number", "工作表“汇总”第 6 行 F 列：上年营业收入应为数字，实为“abc”"),
     ]
     assert outcome.written == []  # the good row is not written either
     assert not (repo / "submissions" / "needs").exists()
-    partial = import_needs(path, "wuhan-2022", repo, NOW, partial=True)
+    partial = import_file(path, "wuhan-2022", repo, NOW, partial=True)
     assert len(partial.written) == 1 and not partial.findings.ok
 
 
@@ -174,7 +174,7 @@ def test_unknown_region_missing_values_and_bad_ticks(repo: Path, tmp_path: Path)
         row(c2="武汉丁公司", c9="武汉大学", c10="王五", c11="否"),  # named, and ticked 不指定
         row(c2="武汉戊公司", c7="太短了"),
     ]
-    outcome = import_needs(sheet_file(tmp_path / "b.xlsx", rows), "wuhan-2022", repo, NOW)
+    outcome = import_file(sheet_file(tmp_path / "b.xlsx", rows), "wuhan-2022", repo, NOW)
     found = messages(outcome)
     assert [c for c, _ in found] == [
         "excel.unknown-region",
@@ -191,7 +191,7 @@ def test_unknown_region_missing_values_and_bad_ticks(repo: Path, tmp_path: Path)
 
 def test_a_missing_header_column_is_named(repo: Path, tmp_path: Path) -> None:
     top = [h if h != "所属行业" else "行业" for h in TOP]
-    outcome = import_needs(
+    outcome = import_file(
         sheet_file(tmp_path / "c.xlsx", [row()], top=top), "wuhan-2022", repo, NOW
     )
     assert messages(outcome) == [
@@ -203,14 +203,14 @@ def test_no_header_at_all(repo: Path, tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active.append(["名单"])
     wb.save(tmp_path / "d.xlsx")
-    outcome = import_needs(tmp_path / "d.xlsx", "wuhan-2022", repo, NOW)
+    outcome = import_file(tmp_path / "d.xlsx", "wuhan-2022", repo, NOW)
     assert [c for c, _ in messages(outcome)] == ["excel.no-header"]
 
 
 def test_merged_data_cells_are_refused(repo: Path, tmp_path: Path) -> None:
     rows = [row(), row(c1=None, c2="武汉乙公司")]
     path = sheet_file(tmp_path / "e.xlsx", rows, merges=["B5:B6"])
-    outcome = import_needs(path, "wuhan-2022", repo, NOW)
+    outcome = import_file(path, "wuhan-2022", repo, NOW)
     assert messages(outcome)[0] == (
         "excel.merged-data",
         "工作表“汇总”：B5:B6 是合并单元格：数据区每行每列应各填一格，请取消合并后逐行填写",
@@ -219,7 +219,7 @@ def test_merged_data_cells_are_refused(repo: Path, tmp_path: Path) -> None:
 
 
 def test_the_same_enterprise_twice_in_one_file(repo: Path, tmp_path: Path) -> None:
-    outcome = import_needs(sheet_file(tmp_path / "f.xlsx", [row(), row()]), "wuhan-2022", repo, NOW)
+    outcome = import_file(sheet_file(tmp_path / "f.xlsx", [row(), row()]), "wuhan-2022", repo, NOW)
     assert [c for c, _ in messages(outcome)] == ["excel.duplicate-row"]
     assert len(outcome.written) == 1
 
@@ -227,13 +227,13 @@ def test_the_same_enterprise_twice_in_one_file(repo: Path, tmp_path: Path) -> No
 def test_without_a_filer_there_is_no_contact(repo: Path, tmp_path: Path) -> None:
     stamp = "填报单位（加盖公章）：    填报人：    联系方式：    填报日期："
     path = sheet_file(tmp_path / "g.xlsx", [row()], stamp=stamp)
-    outcome = import_needs(path, "wuhan-2022", repo, NOW)
+    outcome = import_file(path, "wuhan-2022", repo, NOW)
     assert [c for c, _ in messages(outcome)] == ["excel.no-contact"]
 
 
 def test_a_policy_that_demands_the_credit_code_names_the_column(tmp_path: Path) -> None:
     root = write_repo(tmp_path / "r", batch=[record(BATCH, policy="deepened")])
-    outcome = import_needs(sheet_file(tmp_path / "h.xlsx", [row()]), "wuhan-2022", root, NOW)
+    outcome = import_file(sheet_file(tmp_path / "h.xlsx", [row()]), "wuhan-2022", root, NOW)
     assert messages(outcome) == [
         (
             "excel.policy-column",
@@ -257,7 +257,7 @@ def test_import_command_exit_codes(repo: Path, tmp_path: Path) -> None:
     good = sheet_file(tmp_path / "ok.xlsx", [row()])
     args = ["--batch", "wuhan-2022", "--root", str(repo), "--now", "2022-03-01T08:00:00+08:00"]
     result = CliRunner().invoke(main, ["import-excel", str(good), *args])
-    assert result.exit_code == 0 and "已写入 1 条需求，跳过 0 行。" in result.output
+    assert result.exit_code == 0 and "已写入 1 条记录，跳过 0 行。" in result.output
     bad = sheet_file(tmp_path / "bad.xlsx", [row(c2="武汉乙公司", c4="约120")])
     result = CliRunner().invoke(main, ["import-excel", str(bad), *args])
     assert result.exit_code == 1 and "未写入任何文件" in result.output
@@ -298,7 +298,7 @@ def test_round_trip_of_the_demo_batch(demo: Dataset, exported: Path, tmp_path: P
     shutil.copytree(
         demo.root / "submissions" / "batches", root / "submissions" / "batches", dirs_exist_ok=True
     )
-    outcome = import_needs(tmp_path / "filled.xlsx", "wuhan-2022", root, NOW)
+    outcome = import_file(tmp_path / "filled.xlsx", "wuhan-2022", root, NOW)
     assert outcome.findings.ok, messages(outcome)
     live = [n.record for n in demo.needs.values() if not n.record.withdrawn]
     assert len(outcome.written) == len(live)
@@ -315,7 +315,7 @@ def test_an_xls_saved_by_old_excel_or_wps_imports(repo: Path, tmp_path: Path) ->
         capture_output=True,
         timeout=120,
     )
-    outcome = import_needs(tmp_path / "old.xls", "wuhan-2022", repo, NOW)
+    outcome = import_file(tmp_path / "old.xls", "wuhan-2022", repo, NOW)
     assert messages(outcome) == [] and len(outcome.written) == 1
     assert needs(repo)["武汉睿光激光科技有限公司"].enterprise.employees == 120
 
@@ -326,7 +326,7 @@ def test_added_columns_give_the_enterprise_contact_and_credit_code(tmp_path: Pat
     under = [*UNDER, None, None, None]
     values = [*row(), credit_code(), "周 敏", "13912345678"]
     path = sheet_file(tmp_path / "i.xlsx", [values], top=top, under=under, stamp="")
-    outcome = import_needs(path, "wuhan-2022", root, NOW)
+    outcome = import_file(path, "wuhan-2022", root, NOW)
     assert messages(outcome) == []
     need = needs(root)["武汉睿光激光科技有限公司"]
     assert (need.contact.name, need.contact.phone) == ("周敏", "13912345678")

@@ -75,7 +75,8 @@ def test_titles_and_headers_are_the_seeds(written: Path, key: str) -> None:
     assert {f"A1:{last}1", f"A2:{last}2"} <= {str(r) for r in ws.merged_cells.ranges}
     assert ws.freeze_panes == "A4" and ws.print_title_rows == "$3:$3"
     setup = ws.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+    fit_width = setup.fitToWidth or 1  # an absent fitToWidth is 1 (ECMA-376 CT_PageSetup)
+    assert (setup.orientation, setup.paperSize, fit_width, setup.fitToHeight) == (
         "landscape",
         9,
         1,

@@ -344,9 +344,9 @@ def excel_templates(out: str, batch: str | None, root: Path) -> None:
 @now_option
 def import_excel(file: str, batch: str, root: Path, partial: bool, fmt: str, now: datetime) -> None:
     from techvp.diagnostics import Findings
-    from techvp.excel.importer import import_needs
+    from techvp.excel.importer import import_file
 
-    outcome = import_needs(Path(file), batch, root, now, partial, shown=file)
+    outcome = import_file(Path(file), batch, root, now, partial, shown=file)
     findings = Findings(outcome.findings.sorted(), files_checked=1)
     click.echo(FORMATS[fmt](findings, root), nl=False)
     if outcome.written or findings.ok:

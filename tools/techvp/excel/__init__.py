@@ -1,1 +1,2 @@
-"""Excel forms: the export engine (layout), the forms (forms), the 需求汇总表 import (importer)."""
+"""Excel forms: the export engine (layout), the forms (forms), the import of filled-in tables
+(importer, tables, needrows, expertrows)."""

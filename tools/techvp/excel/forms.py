@@ -8,11 +8,12 @@ out_dir/excel/<batch>/), never under the public site.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from techvp.diagnostics import Location, TechvpError, error
 from techvp.excel.layout import Column, Form, Sheet, write_form
@@ -84,8 +85,9 @@ class ExpertRow:
         return getattr(self.history, which).label() if self.history else None
 
 
-def _patents(expert: Expert) -> int:
-    return sum(1 for p in expert.patents if p.kind == "发明")
+def _patents(expert: Expert) -> str:
+    """One patent a line, as the import reads it back (expertrows.parse_patent)."""
+    return "\n".join(f"{p.kind}：{p.title}（{p.number}）" for p in expert.patents)
 
 
 EXPERTS = Form(
@@ -94,22 +96,29 @@ EXPERTS = Form(
     columns=(
         Column(E["number"], lambda r: r.number, 6, kind="int"),
         Column(E["name"], lambda r: r.expert.name, 10),
-        Column(E["gender"], lambda r: r.expert.gender, 6),
+        Column(E["gender"], lambda r: r.expert.gender, 6, choices="gender"),
         Column(E["birth_date"], lambda r: r.expert.birth_date, 12, kind="date"),
         Column(E["political_status"], lambda r: r.expert.political_status, 10),
         Column(E["institution"], lambda r: r.expert.institution, 20),
         Column(E["department"], lambda r: r.expert.department, 16),
-        Column(E["institution_type"], lambda r: r.expert.institution_type, 10),
+        Column(E["institution_type"], lambda r: r.expert.institution_type, 10, choices="itype"),
+        Column(E["person_type"], lambda r: r.expert.person_type, 10, choices="ptype"),
         Column(E["title"], lambda r: r.expert.title, 12, E["title_group"]),
-        Column(E["title_level"], lambda r: r.expert.title_level, 9, E["title_group"]),
-        Column(E["degree"], lambda r: r.expert.degree, 7),
+        Column(
+            E["title_level"], lambda r: r.expert.title_level, 9, E["title_group"], choices="level"
+        ),
+        Column(E["degree"], lambda r: r.expert.degree, 7, choices="degree"),
         Column(E["position"], lambda r: r.expert.position, 12),
         Column(E["research_fields"], lambda r: text.LIST_SEP.join(r.expert.research_fields), 24),
-        Column(E["patents"], lambda r: _patents(r.expert), 9, kind="int"),
+        Column(E["patents"], lambda r: _patents(r.expert), 36),
+        Column(
+            E["clean_record"], lambda r: r.expert.clean_record_3y, 9, kind="yesno", choices="yesno"
+        ),
         Column(E["phone"], lambda r: r.expert.contact.phone, 14, E["contact_group"]),
         Column(E["email"], lambda r: r.expert.contact.email, 20, E["contact_group"]),
         Column(E["applications"], lambda r: r.enterprises, 30),
     ),
+    notes=text.EXPERTS_NOTES,
 )
 
 FORMS: tuple[Form, ...] = (NEEDS, EXPERTS)
@@ -170,9 +179,22 @@ def need_rows(dataset: Dataset, batch: Batch, region: str | None = None) -> list
     return [NeedRow(i, n, names.get(n.region, n.region)) for i, n in enumerate(needs, start=1)]
 
 
+def application_names(dataset: Dataset, batch: Batch) -> dict[str, str]:
+    """How 申报企业 names each need: the enterprise's name, with the need's id added
+    (企业名称（需求编号）) when the enterprise has more than one need in the batch."""
+    needs = [n.record for n in dataset.needs.values() if n.record.batch == batch.id]
+    count = Counter(n.enterprise.name for n in needs)
+    return {
+        n.id: n.enterprise.name
+        if count[n.enterprise.name] == 1
+        else f"{n.enterprise.name}（{n.id}）"
+        for n in needs
+    }
+
+
 def expert_rows(dataset: Dataset, batch: Batch, history: History | None = None) -> list[ExpertRow]:
     """The batch's experts by id, each with its record file's history when `history` knows it."""
-    names = {k: v.record.enterprise.name for k, v in dataset.needs.items()}
+    names = application_names(dataset, batch)
     experts = sorted(
         (e for e in dataset.experts.values() if e.record.batch == batch.id),
         key=lambda e: e.record.id,
@@ -232,12 +254,25 @@ def export_batch(
 def choices_for(batch: Batch | None) -> dict[str, Sequence[str]]:
     """The drop-down lists of the blank forms."""
     lists: dict[str, Sequence[str]] = {"yesno": (text.YES, text.NO)}
+    lists.update(_ENUMS)
     if batch is not None:
         lists["region"] = [r.name for r in batch.regions]
         lists["industry"] = list(batch.industries)
     return lists
 
 
+def _literal(name: str) -> tuple[str, ...]:
+    """The values an enumerated field of the expert model allows."""
+    return tuple(get_args(Expert.model_fields[name].annotation))
+
+
+_ENUMS = {
+    "gender": _literal("gender"),
+    "itype": _literal("institution_type"),
+    "ptype": _literal("person_type"),
+    "level": _literal("title_level"),
+    "degree": _literal("degree"),
+}
 BLANK_TIME = datetime(2020, 1, 1)
 BLANK_BATCH = "            "  # room to write the batch's name by hand
 

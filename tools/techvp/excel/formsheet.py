@@ -7,16 +7,18 @@ below, as in an HTML table). A `long` line holds one text that may run over seve
 (a row is at most 409 points high, and a row split across pages prints badly): the text is cut
 at line ends into rows of at most LONG_ROW_LINES lines, ruled as one block. One sheet per record;
 A4 portrait, fitted to the page width, page breaks where the paper form has them. Saved through
-`layout.save` (fixed document times and zip dates: the same records give the same bytes).
+`save` (fixed document times and zip dates: the same records give the same bytes).
 """
 
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
+from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.writer.excel import ExcelWriter
 
 from techvp.excel.layout import (
     FONT_NAME,
@@ -32,9 +35,10 @@ from techvp.excel.layout import (
     Kind,
     cell_value,
     display_units,
+    fixed_zip,
     row_height,
-    save,
 )
+from techvp.messages import excel as text
 
 Align = Literal["left", "center", "right"]
 LONG_ROW_LINES = 20
@@ -245,3 +249,17 @@ def write_form_sheets(
     for name, title, record in sheets:
         _sheet(wb, form, name, title, record, styles)
     return save(wb, form.name, path, when)
+
+
+def save(wb: Workbook, title: str, path: Path, when: datetime) -> Path:
+    """Save an openpyxl workbook with `when` as the document's time and fixed zip dates (the
+    tables go through XlsxWriter in layout.write_form; a form sheet's free layout stays here)."""
+    wb.properties.creator = text.CREATOR
+    wb.properties.title = title
+    wb.properties.created = wb.properties.modified = when
+    raw = BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
+        ExcelWriter(wb, archive).save()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(fixed_zip(raw.getvalue()))
+    return path

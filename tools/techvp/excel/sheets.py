@@ -24,6 +24,7 @@ from techvp.diagnostics import Location, TechvpError, error
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
 HEADER_SEARCH_ROWS = 12
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_UNTIDY = re.compile(r"[^\S ]| {2}")  # a line break, a tab, a full-width or no-break space, "  "
 TICKS = frozenset({"√", "✓", "✔", "☑", "是", "v", "V", "y", "Y", "1", "有"})
 NOS = frozenset({"否", "×", "✗", "x", "X", "n", "N", "0", "无"})
 
@@ -76,7 +77,8 @@ def header_key(value: Any) -> str:
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not _SPACES.sub("", value))
+    """None, or text of spaces only (full-width and no-break spaces too)."""
+    return value is None or (isinstance(value, str) and (not value or value.isspace()))
 
 
 def clean_text(value: Any) -> str | None:
@@ -84,6 +86,8 @@ def clean_text(value: Any) -> str | None:
     dropped, Windows line breaks made plain."""
     if is_blank(value):
         return None
+    if isinstance(value, str) and not _UNTIDY.search(value):
+        return value.strip()  # most cells: nothing to tidy but the ends (a quick path)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime | date):
@@ -95,8 +99,8 @@ def clean_text(value: Any) -> str | None:
 def clean_name(value: Any) -> str | None:
     """A name on one line: spaces between Chinese characters removed (公司 名称 → 公司名称)."""
     cleaned = clean_text(value)
-    if cleaned is None:
-        return None
+    if cleaned is None or (" " not in cleaned and "\n" not in cleaned):
+        return cleaned
     one_line = _SPACES.sub(" ", cleaned.replace("\n", " "))
     return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", one_line)
 

@@ -11,6 +11,7 @@ CREATOR = "techvp"
 CHOICE_ERROR = "请从下拉列表中选择"
 CHOICE_ERROR_TITLE = "输入值无效"
 CHOICE_PROMPT = "请从下拉列表中选择"
+CHOICES_SHEET = "下拉列表"  # the hidden sheet of lists too long for a drop-down's rule
 LIST_SEP = "、"
 
 # 需求汇总表 (seed 000 附件2)
@@ -56,13 +57,15 @@ EXPERTS_HEADERS = {
     "institution": "派出单位",
     "department": "院系",
     "institution_type": "派出单位类型",
+    "person_type": "人员类型",
     "title_group": "专业技术职称",
     "title": "职称",
     "title_level": "职称级别",
     "degree": "学位",
     "position": "职务",
     "research_fields": "研究领域",
-    "patents": "发明专利（项）",
+    "patents": "专利",
+    "clean_record": "近3年内无不良记录",
     "contact_group": "联系方式",
     "phone": "联系手机",
     "email": "电子邮箱",
@@ -72,6 +75,12 @@ EXPERTS_HEADERS = {
     "first_submitted": "首次提交",
     "last_changed": "最后修改",
 }
+
+EXPERTS_NOTES = (
+    "注：专利每项一行，写作“类型：专利名称（专利号）”，如“发明：一种激光焊接方法"
+    "（ZL202110123456.7）”；研究领域、申报企业多项之间用顿号分隔。",
+)
+PATENT_KINDS = ("发明", "实用新型", "外观设计")
 
 # CLI
 EXPORT = (
@@ -84,12 +93,14 @@ EXPORT_OUT = "输出目录"
 EXPORT_REGION = "只导出这个地区（地区编号或名称）的需求"
 EXPORT_WRITTEN = "已写入 {path}"
 IMPORT = (
-    "导入区经信部门填写的需求汇总表（.xlsx 或 .xls），每行写成一条企业需求记录，放在 "
-    "submissions/needs/<批次>/<地区>/ 下。整张表没有错误才写入（或用 --partial）。"
+    "导入区经信部门填写的需求汇总表或科技人员汇总表（.xlsx 或 .xls；按表头识别是哪一种，"
+    "一个文件可有多张工作表）。需求每行写成一条企业需求记录，放在 submissions/needs/<批次>/<地区>/ 下；"
+    "科技人员每行写成一条人员记录，放在 submissions/experts/<批次>/ 下。"
+    "整个文件没有错误才写入（或用 --partial）。"
 )
-IMPORT_FILE = "需求汇总表文件（.xlsx 或 .xls）"
+IMPORT_FILE = "需求汇总表或科技人员汇总表文件（.xlsx 或 .xls）"
 IMPORT_PARTIAL = "只写入没有错误的行，有错误的行列出后跳过"
-IMPORT_WRITTEN = "已写入 {written} 条需求，跳过 {skipped} 行。"
+IMPORT_WRITTEN = "已写入 {written} 条记录，跳过 {skipped} 行。"
 IMPORT_NOTHING = "有错误，未写入任何文件。改正后重新导入，或用 --partial 只导入没有错误的行。"
 TEMPLATES = (
     "生成空白的 Excel 表格（需求汇总表、科技人员汇总表），地区、行业、是/否等栏有下拉列表；"
@@ -100,7 +111,7 @@ TEMPLATES_OUT = "输出目录"
 TEMPLATES_BATCH = "按此批次的地区和行业目录生成下拉列表；不填时用仓库中唯一的批次"
 SHORT_HELP = {
     "export": "导出 Excel 汇总表",
-    "import-excel": "导入区里填写的需求汇总表",
+    "import-excel": "导入填写好的需求汇总表或科技人员汇总表",
     "excel-templates": "生成空白 Excel 表格",
 }
 
@@ -108,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "excel.unknown-region": "{where}：地区“{value}”不在批次 {batch} 中，可选：{choices}",
     "excel.unreadable": "无法读取表格“{path}”：{reason}",
     "excel.unsupported": "不支持的文件类型“{suffix}”，请另存为 .xlsx 或 .xls",
-    "excel.no-header": "{where}：找不到表头：前 {rows} 行中没有“序号”“申报企业名称”所在的行",
+    "excel.no-header": "{where}：找不到表头：前 {rows} 行中没有“序号”“申报企业名称”（需求汇总表）或“姓名”“派出单位”（科技人员汇总表）所在的行",
     "excel.missing-column": "{where}：表头缺少“{column}”列",
     "excel.policy-column": "{where}：批次 {batch} 的政策要求填写{field}，表中没有“{column}”列，请增加此列后重新导入",
     "excel.no-contact": "{where}：表中没有企业联系人，导入时以表头的填报人作为联系人，但填报人或联系方式为空或无法识别（“{value}”）。请填写“填报人：”和“联系方式：”，或增加“企业联系人”“联系电话”两列",
@@ -122,6 +133,12 @@ MESSAGES: dict[str, str] = {
     "excel.duplicate-row": "{where}：“{name}”与第 {other} 行是同一家企业，本行未导入",
     "excel.accounts-column": "个人账户信息文件{where}缺少“{column}”列（应有：{columns}）",
     "excel.accounts-row": "个人账户信息文件{where}：{reason}",
+    "excel.not-date": "{where}：{column}应为日期，如 1979-10-30，实为“{value}”",
+    "excel.not-patent": "{where}：专利应每项一行，写作“发明：专利名称（专利号）”，实为“{value}”",
+    "excel.unknown-enterprise": "{where}：申报企业“{value}”在批次 {batch} 中没有需求",
+    "excel.ambiguous-enterprise": "{where}：“{value}”在本批次有多项需求（{ids}），请写作“企业名称（需求编号）”",
+    "excel.expert-exists": "{where}：“{name}”（{institution}）在本批次已有记录（{file}），本行未导入",
+    "excel.duplicate-person": "{where}：“{name}”（{institution}）与第 {other} 行是同一人，本行未导入",
     "excel.named-and-unnamed": "{where}：已填写指定专家，又在“不指定专家（打√）”栏打了√，请只选一种",
 }
 

@@ -18,7 +18,7 @@ from techvp.diagnostics import TechvpError
 from techvp.models import Expert, Need
 from techvp.models.visibility import internal_paths
 from techvp.site import site_sources
-from techvp.site.pages import markdown_text
+from techvp.site.pages import html_text, markdown_text
 from tests.site.conftest import (
     EXPERT_CANARIES,
     NEED_CANARIES,
@@ -113,15 +113,15 @@ def test_site_sources_missing_is_an_environment_error(tmp_path: Path) -> None:
     assert raised.value.diagnostic.code == "site.sources"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "*强调* _下划线_ **粗** `代码` [链接](http://example.cn) ![图](x.png)",
-        "<script>alert(1)</script> <img src=x onerror=alert(2)> &lt; &amp; &#60;",
-        "# 标题 1. 列表 - 项目 + 加 ! 感叹 | 竖线 \\ 反斜杠 {花括号} > 引用 ~删除~",
-        "第一行\n第二行 <b>x</b>",
-    ],
-)
+LITERAL_TEXTS = [
+    "*强调* _下划线_ **粗** `代码` [链接](http://example.cn) ![图](x.png)",
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> &lt; &amp; &#60;",
+    "# 标题 1. 列表 - 项目 + 加 ! 感叹 | 竖线 \\ 反斜杠 {花括号} > 引用 ~删除~",
+    "第一行\n第二行 <b>x</b>",
+]
+
+
+@pytest.mark.parametrize("text", LITERAL_TEXTS)
 def test_markdown_text_shows_record_text_literally(text: str) -> None:
     rendered = markdown.markdown(
         f"| a |\n| --- |\n| {markdown_text(text)} |", extensions=["tables"]
@@ -130,6 +130,16 @@ def test_markdown_text_shows_record_text_literally(text: str) -> None:
     cell = cell.replace("<br>", "\n")
     assert "<" not in cell
     assert html.unescape(cell) == text
+
+
+@pytest.mark.parametrize("text", [*LITERAL_TEXTS, "空行之后\n\n仍在表格中 <td>x</td>"])
+def test_html_text_shows_record_text_literally_in_a_raw_html_table(text: str) -> None:
+    source = f"段落\n\n<table>\n<tr><td>{html_text(text)}</td></tr>\n</table>\n\n后文"
+    rendered = markdown.markdown(source, extensions=["tables"])
+    cell = rendered.split("<td>", 1)[1].rsplit("</td>", 1)[0]
+    assert "<" not in cell.replace("<br>", "")
+    assert html.unescape(cell.replace("<br>", "\n")) == text
+    assert rendered.endswith("<p>后文</p>")
 
 
 def test_before_appointments_the_batch_page_shows_the_proposal_as_provisional(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import resource
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,13 @@ nav:
 not_in_nav: |
   /pages/
 """
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) used so far by finished child processes: unlike wall time,
+    barely moved by other jobs on a busy machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _demo(root: Path, needs: int) -> None:
@@ -80,15 +88,15 @@ sys.exit(0 if ran else 1)
 """
 
 
-def site_only(root: Path, site: Path) -> float:
+def site_only(root: Path, site: Path) -> tuple[float, float]:
     """Validation and the public site alone: `techvp build` without the staff outputs (matching
     files and Excel forms), which the floor has nothing to compare with."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     subprocess.run([sys.executable, "-c", SITE_ONLY, str(root), str(site)], check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
 
 
-def floor(root: Path, work: Path) -> float:
+def floor(root: Path, work: Path) -> tuple[float, float]:
     """Plain pages from the same needs (written before the clock starts), then mkdocs build."""
     docs = work / "docs"
     (docs / "pages").mkdir(parents=True)
@@ -98,13 +106,13 @@ def floor(root: Path, work: Path) -> float:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         page = f"---\nsearch:\n  exclude: true\n---\n\n# {path.stem}\n\n{data['problem']}\n"
         (docs / "pages" / f"{path.stem}.md").write_text(page, encoding="utf-8")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "mkdocs.yml")],
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
 
 
 def keystroke_ms(site: Path) -> float | None:
@@ -161,15 +169,17 @@ def main() -> None:
             root = base / f"demo-{needs}"
             _demo(root, needs)
             site = Path(tmp) / f"site-{needs}"
-            site_s = site_only(root, site)
+            site_s, site_cpu = site_only(root, site)
             ours_s = float("nan") if args.site_only else ours(root, Path(tmp) / f"full-{needs}")
-            floor_s = floor(root, Path(tmp) / f"floor-{needs}")
+            floor_s, floor_cpu = floor(root, Path(tmp) / f"floor-{needs}")
             catalogue = (site / "generated" / "data" / "catalogue.json").read_bytes()
             gz = len(gzip.compress(catalogue, 9))
             key = keystroke_ms(site)
             print(
                 f"{needs} needs: techvp build {ours_s:.2f} s, validation + site {site_s:.2f} s, "
                 f"floor {floor_s:.2f} s, ratios {ours_s / floor_s:.2f} and {site_s / floor_s:.2f}; "
+                f"CPU: validation + site {site_cpu:.2f} s, floor {floor_cpu:.2f} s, "
+                f"ratio {site_cpu / floor_cpu:.2f}; "
                 f"catalogue.json {len(catalogue) / 1e6:.2f} MB, "
                 f"{gz / 1e6:.2f} MB gzipped; filter keystroke "
                 + (f"{key:.1f} ms" if key is not None else "not measured (no chromium)")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from techvp.build import BuildResult
 from techvp.models import Expert
@@ -55,13 +55,6 @@ def markdown_text(value: object) -> Markup:
     return Markup("<br>".join(text.splitlines()) if "\n" in text else text)
 
 
-def html_text(value: object) -> Markup:
-    """Record text for a raw HTML block, which Python-Markdown passes through untouched: HTML-
-    escaped (so no tag can form and no Markdown applies), line breaks as <br>, never a blank line
-    (which would end the block)."""
-    return Markup("<br>").join(escape(line) for line in str(value).splitlines())
-
-
 def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates),
@@ -73,7 +66,6 @@ def environment(templates: Path) -> Environment:
     )
     env.filters["plain_title"] = plain_title
     env.filters["md"] = markdown_text
-    env.filters["html"] = html_text
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["APPOINTMENT_LABELS"] = APPOINTMENT_LABELS
     return env

@@ -113,15 +113,15 @@ def test_site_sources_missing_is_an_environment_error(tmp_path: Path) -> None:
     assert raised.value.diagnostic.code == "site.sources"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "*强调* _下划线_ **粗** `代码` [链接](http://example.cn) ![图](x.png)",
-        "<script>alert(1)</script> <img src=x onerror=alert(2)> &lt; &amp; &#60;",
-        "# 标题 1. 列表 - 项目 + 加 ! 感叹 | 竖线 \\ 反斜杠 {花括号} > 引用 ~删除~",
-        "第一行\n第二行 <b>x</b>",
-    ],
-)
+LITERAL_TEXTS = [
+    "*强调* _下划线_ **粗** `代码` [链接](http://example.cn) ![图](x.png)",
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> &lt; &amp; &#60;",
+    "# 标题 1. 列表 - 项目 + 加 ! 感叹 | 竖线 \\ 反斜杠 {花括号} > 引用 ~删除~",
+    "第一行\n第二行 <b>x</b>",
+]
+
+
+@pytest.mark.parametrize("text", LITERAL_TEXTS)
 def test_markdown_text_shows_record_text_literally(text: str) -> None:
     rendered = markdown.markdown(
         f"| a |\n| --- |\n| {markdown_text(text)} |", extensions=["tables"]
@@ -130,6 +130,17 @@ def test_markdown_text_shows_record_text_literally(text: str) -> None:
     cell = cell.replace("<br>", "\n")
     assert "<" not in cell
     assert html.unescape(cell) == text
+
+
+@pytest.mark.parametrize("text", LITERAL_TEXTS)
+def test_markdown_text_shows_record_text_literally_in_a_list_item(text: str) -> None:
+    # Need pages list their fields as "- 标题：值" (the site enables tables, as mkdocs does).
+    source = f"段落\n\n- 标题：{markdown_text(text)}\n\n后文"
+    rendered = markdown.markdown(source, extensions=["tables"])
+    item = rendered.split("<li>标题：", 1)[1].split("</li>", 1)[0]
+    assert "<" not in item.replace("<br>", "")
+    assert html.unescape(item.replace("<br>", "\n")) == text
+    assert rendered.endswith("<p>后文</p>")
 
 
 def test_before_appointments_the_batch_page_shows_the_proposal_as_provisional(

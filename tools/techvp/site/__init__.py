@@ -9,8 +9,12 @@ as `techvp demo` writes) from the techvp checkout, staged in a temporary folder.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -29,7 +33,37 @@ def site_sources(root: Path, checkout: Path = _CHECKOUT) -> Path:
     raise TechvpError(error("site.sources", Location("mkdocs.yml"), checkout=str(checkout)))
 
 
-def _mkdocs(config: Path, docs: Path, site_dir: Path) -> None:
+def last_commit_epoch(root: Path) -> str | None:
+    """The newest commit's time (seconds since the epoch) of the Git repository at root."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out or None
+
+
+@contextmanager
+def source_date(epoch: str | None) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to `epoch` while mkdocs builds: it dates the sitemap (lastmod and
+    the .gz header) by it instead of today, so rebuilding the same records on another day gives
+    the same bytes. An epoch the caller already exported wins (the reproducible-builds rule)."""
+    if epoch is None or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def _mkdocs(config: Path, docs: Path, site_dir: Path, root: Path) -> None:
+    """Build the site; dated by the newest commit of the records' repository at root."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -37,7 +71,23 @@ def _mkdocs(config: Path, docs: Path, site_dir: Path) -> None:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # its import sets DEBUG; the dictionary-loading chatter
-    build(load_config(str(config), docs_dir=str(docs), site_dir=str(site_dir.resolve())))
+    with source_date(last_commit_epoch(root)):
+        build(load_config(str(config), docs_dir=str(docs), site_dir=str(site_dir.resolve())))
+
+
+def stage(result: BuildResult, dest: Path, now: datetime) -> Path:
+    """Write a self-contained site source tree (mkdocs.yml, docs/ with the generated pages) under
+    `dest`; return its mkdocs.yml, which `mkdocs build` or `zensical build` turns into the site."""
+    from techvp.site.pages import render
+
+    root = result.dataset.root
+    project = site_sources(root)
+    forms = root / "templates" if (root / "templates").is_dir() else project / "templates"
+    docs = dest / "docs"
+    shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns(GENERATED, "__pycache__"))
+    shutil.copyfile(project / "mkdocs.yml", dest / "mkdocs.yml")
+    render(result, project / "site_templates", docs / GENERATED, now, forms)
+    return dest / "mkdocs.yml"
 
 
 def write_site(result: BuildResult, site_dir: Path) -> None:
@@ -46,15 +96,11 @@ def write_site(result: BuildResult, site_dir: Path) -> None:
     root = result.dataset.root
     now = result.now or datetime.now().astimezone()
     project = site_sources(root)
-    forms = root / "templates" if (root / "templates").is_dir() else project / "templates"
     if project == root:
+        forms = root / "templates" if (root / "templates").is_dir() else project / "templates"
         render(result, project / "site_templates", project / "docs" / GENERATED, now, forms)
-        _mkdocs(project / "mkdocs.yml", project / "docs", site_dir)
+        _mkdocs(project / "mkdocs.yml", project / "docs", site_dir, root)
         return
     with tempfile.TemporaryDirectory(prefix="techvp-site-") as tmp:
-        docs = Path(tmp) / "docs"
-        shutil.copytree(
-            project / "docs", docs, ignore=shutil.ignore_patterns(GENERATED, "__pycache__")
-        )
-        render(result, project / "site_templates", docs / GENERATED, now, forms)
-        _mkdocs(project / "mkdocs.yml", docs, site_dir)
+        config = stage(result, Path(tmp), now)
+        _mkdocs(config, Path(tmp) / "docs", site_dir, root)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pydantic import ValidationError
 
 import techvp
 from techvp.cache import FOLDER, RecordCache, program_key
@@ -150,3 +151,22 @@ def test_files_unchanged_since_long_before_are_known_by_their_times(tmp_path: Pa
     (root / NEED_FILE).write_text(text.replace("120", "1z0"), encoding="utf-8")
     assert outputs(root) != first
     assert reused(root) == 12
+
+
+def test_records_from_the_cache_are_the_records_read_afresh(tmp_path: Path) -> None:
+    """The cache keeps models in its own compact form: they come back equal, with the same set
+    fields (what `exclude_unset` dumps and the record writer rely on), and still frozen."""
+    root = repo(tmp_path)
+    cold, _ = load_dataset(root, inspect=scan_bytes)
+    outputs(root)  # fills the cache
+    cache = RecordCache(root, scan_bytes)
+    warm, _ = load_dataset(root, inspect=scan_bytes, cache=cache)
+    assert cache.reused == 12
+    assert warm.needs.keys() == cold.needs.keys() and len(warm.needs) == 9
+    for key, loaded in cold.needs.items():
+        again = warm.needs[key].record
+        assert again == loaded.record and again is not loaded.record
+        assert again.model_dump(exclude_unset=True) == loaded.record.model_dump(exclude_unset=True)
+        assert again.model_fields_set == loaded.record.model_fields_set
+    with pytest.raises(ValidationError):
+        next(iter(warm.needs.values())).record.id = "other"

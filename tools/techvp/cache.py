@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import marshal
 import os
 import pickle
@@ -31,13 +32,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from techvp.layout import Candidate
 from techvp.reading import Inspector, Result, read_all
 from techvp.yamlio import YamlDocument
 
 FOLDER = ".techvp-cache"
 _FILE = "records.bin"
-_MAGIC = b"techvp-cache-2\n"
+_MAGIC = b"techvp-cache-3\n"
 _RACY_NS = 2_000_000_000  # file times closer than this to the hashing are not trusted
 _PACKAGE = Path(__file__).resolve().parent
 # A file's entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest).
@@ -137,6 +140,36 @@ def _unpack(rel: str, payload: Payload) -> tuple[Any, YamlDocument]:
     doc = LazyDocument.__new__(LazyDocument)
     doc.__dict__.update(file=rel, data=data, diagnostics=diagnostics, _packed=positions)
     return record, doc
+
+
+def _model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str]) -> BaseModel:
+    """A record model as pydantic's own unpickling makes it, without its state dictionary:
+    a warm run rebuilds every model of the repository (a third less time to unpickle)."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles models with neither extra nor private attributes (every record's) by `_model`."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if (
+            isinstance(obj, BaseModel)
+            and obj.__pydantic_extra__ is None
+            and obj.__pydantic_private__ is None
+        ):
+            return _model, (type(obj), obj.__dict__, obj.__pydantic_fields_set__)
+        return NotImplemented
+
+
+def _dumps(payloads: dict[str, Payload]) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=5).dump(payloads)
+    return out.getvalue()
 
 
 def _shard(rel: str) -> int:
@@ -243,7 +276,7 @@ class RecordCache:
         for shard in self.dirty:
             kept = {rel: p for rel, p in self._payloads(shard).items() if rel in self.seen}
             kept.update(fresh.get(shard, {}))
-            blobs[shard] = pickle.dumps(kept, protocol=5) if kept else b""
+            blobs[shard] = _dumps(kept) if kept else b""
         body = marshal.dumps((self.program, self.seen, blobs))
         mac = _sign(self.key, body)
         folder = self.path.parent

@@ -41,7 +41,10 @@ def candidate_files(root: Path) -> list[str]:
     except (OSError, subprocess.CalledProcessError):  # no git, or not a work tree
         return []
     names = {n for n in listed.decode("utf-8", "replace").split("\0") if n}
-    return sorted(n for n in names if Path(n).suffix.lower() in TABLES)
+    # A cheap test on the text first: a work tree may track tens of thousands of records.
+    return sorted(
+        n for n in names if n.lower().endswith(TABLES) and Path(n).suffix.lower() in TABLES
+    )
 
 
 def _rows(path: Path) -> list[Sequence[Any]]:

@@ -170,3 +170,27 @@ def test_records_from_the_cache_are_the_records_read_afresh(tmp_path: Path) -> N
         assert again.model_fields_set == loaded.record.model_fields_set
     with pytest.raises(ValidationError):
         next(iter(warm.needs.values())).record.id = "other"
+
+
+def shard_files(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((root / FOLDER).glob("shard-*.bin"))}
+
+
+def test_a_changed_file_rewrites_one_shard_and_a_tampered_shard_is_not_used(
+    tmp_path: Path,
+) -> None:
+    root = repo(tmp_path)
+    first = outputs(root)
+    before = shard_files(root)
+    write(root, NEED_FILE, dump(record(NEED, employees=121)))
+    changed = outputs(root)
+    after = shard_files(root)
+    assert after.keys() == before.keys()
+    assert sum(after[name] != before[name] for name in after) == 1
+    write(root, NEED_FILE, dump(record(NEED)))
+    assert outputs(root) == first != changed
+    name = next(iter(after))
+    (root / FOLDER / name).write_bytes(after[name] + b"\n")
+    assert reused(root) == 0
+    assert outputs(root) == first
+    assert reused(root) == 12

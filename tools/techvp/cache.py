@@ -10,9 +10,11 @@ Like Git's index, a file whose size, modification and change times and inode are
 is taken as unchanged without being read, unless it was modified within two seconds of being
 hashed (a "racy" entry, which is read again). Everything else is read and hashed.
 
-The cache lives in root/.techvp-cache/ (its own .gitignore keeps it out of Git). Entries are
-pickles, so the file is signed with a key kept outside the repository (in the user's cache
-folder): a cache file anyone else wrote, committed to a branch for instance, is never unpickled.
+The cache lives in root/.techvp-cache/ (its own .gitignore keeps it out of Git): an index and
+64 shard files of pickles, so a change writes the index and one shard, not everything. Pickles
+must not come from anyone else, so the index is signed with a key kept outside the repository (in
+the user's cache folder) and holds each shard's SHA-256: a cache file anyone else wrote, committed
+to a branch for instance, is never unpickled.
 Any problem with the cache (missing, stale, unsigned, unreadable, unwritable) means no cache.
 """
 
@@ -40,7 +42,7 @@ from techvp.yamlio import YamlDocument
 
 FOLDER = ".techvp-cache"
 _FILE = "records.bin"
-_MAGIC = b"techvp-cache-3\n"
+_MAGIC = b"techvp-cache-4\n"
 _RACY_NS = 2_000_000_000  # file times closer than this to the hashing are not trusted
 _PACKAGE = Path(__file__).resolve().parent
 # A file's entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest).
@@ -186,6 +188,7 @@ class RecordCache:
         self.key = _signing_key()
         self.index: dict[str, Entry] = {}  # as saved
         self.blobs: list[bytes] = [b""] * _SHARDS  # each shard's payloads, pickled
+        self.digests: list[bytes] = [b""] * _SHARDS  # their SHA-256 (b"" for an empty shard)
         self._load()
         self.shards: dict[int, dict[str, Payload]] = {}  # the shards unpickled so far
         self.seen: dict[str, Entry] = {}  # this run's files
@@ -207,11 +210,28 @@ class RecordCache:
         if blob[: len(_MAGIC)] != _MAGIC or not signed:
             return
         try:
-            program, index, blobs = marshal.loads(body)
+            program, index, digests = marshal.loads(body)
         except (EOFError, ValueError, TypeError):
             return
-        if program == self.program and len(blobs) == _SHARDS:
-            self.index, self.blobs = index, blobs
+        if program != self.program or len(digests) != _SHARDS:
+            return
+        blobs = [self._shard_blob(shard, digest) for shard, digest in enumerate(digests)]
+        if all(blob is not None for blob in blobs):
+            self.index, self.digests = index, digests
+            self.blobs = [blob or b"" for blob in blobs]
+
+    def _shard_file(self, shard: int) -> Path:
+        return self.path.with_name(f"shard-{shard:02d}.bin")
+
+    def _shard_blob(self, shard: int, digest: bytes) -> bytes | None:
+        """The shard's pickles if the file holds what the signed index says, else None."""
+        if not digest:
+            return b""
+        try:
+            blob = self._shard_file(shard).read_bytes()
+        except OSError:
+            return None
+        return blob if hmac.compare_digest(_shard_digest(blob), digest) else None
 
     def _payloads(self, shard: int) -> dict[str, Payload]:
         if shard not in self.shards:
@@ -272,19 +292,32 @@ class RecordCache:
         fresh: dict[int, dict[str, Payload]] = {}
         for rel, payload in self.fresh.items():
             fresh.setdefault(_shard(rel), {})[rel] = payload
-        blobs = list(self.blobs)
+        blobs, digests = list(self.blobs), list(self.digests)
         for shard in self.dirty:
             kept = {rel: p for rel, p in self._payloads(shard).items() if rel in self.seen}
             kept.update(fresh.get(shard, {}))
             blobs[shard] = _dumps(kept) if kept else b""
-        body = marshal.dumps((self.program, self.seen, blobs))
-        mac = _sign(self.key, body)
+            digests[shard] = _shard_digest(blobs[shard]) if kept else b""
+        body = marshal.dumps((self.program, self.seen, digests))
         folder = self.path.parent
         try:
             folder.mkdir(exist_ok=True)
             (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            partial = folder / f"{_FILE}.{os.getpid()}"
-            partial.write_bytes(_MAGIC + mac + body)
-            os.replace(partial, self.path)
+            # Shards first, the index last: an index never names a shard not yet written (a
+            # run stopped in between leaves a shard that does not match: no cache).
+            for shard in sorted(self.dirty):
+                if blobs[shard]:
+                    _replace(self._shard_file(shard), blobs[shard])
+            _replace(self.path, _MAGIC + _sign(self.key, body) + body)
         except OSError:
             return
+
+
+def _shard_digest(blob: bytes) -> bytes:
+    return hashlib.sha256(blob).digest()
+
+
+def _replace(path: Path, data: bytes) -> None:
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_bytes(data)
+    os.replace(partial, path)

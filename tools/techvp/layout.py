@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,12 +101,17 @@ def classify(rel_parts: list[str], rel: str, path: str) -> Candidate | list[Diag
     return Candidate(rel, path, KINDS[kind_name], folders, stem)
 
 
-def find_candidates(root: Path, findings: Findings) -> list[Candidate]:
-    """Every file under root/submissions that sits where a record belongs; the rest are reported."""
+def find_candidates(
+    root: Path, findings: Findings, entries: Iterable[os.DirEntry[str]] | None = None
+) -> list[Candidate]:
+    """Every file under root/submissions that sits where a record belongs; the rest are reported.
+
+    `entries`: that folder's `walk`, when the caller has it already (techvp.validate walks once
+    for the loader and the guard)."""
     base = str(root / SUBMISSIONS)
     cut = len(base) + 1
     found: list[Candidate] = []
-    for entry in walk(base):
+    for entry in walk(base) if entries is None else entries:
         rel_parts = entry.path[cut:].split(os.sep)
         rel = f"{SUBMISSIONS}/{'/'.join(rel_parts)}"
         if entry.is_symlink():

@@ -5,7 +5,8 @@ Loading never stops at a bad file: each problem becomes a diagnostic and the wal
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -56,15 +57,17 @@ def load_dataset(
     inspect: Inspector | None = None,
     budget_seconds: float = MAX_SECONDS,
     cache: RecordCache | None = None,
+    entries: Iterable[os.DirEntry[str]] | None = None,
 ) -> tuple[Dataset, Findings]:
     """Load every record under root/submissions; never raises for bad input.
 
     `inspect` sees each record file's bytes as they are read; loading stops with a
     `limit.time` error once `budget_seconds` of wall-clock time are spent. With a `cache` (made
     for the same inspector) only the files that changed since it was saved are read.
+    `entries`: root/submissions' `layout.walk`, when the caller has it already.
     """
     findings = Findings()
-    candidates = find_candidates(root, findings)
+    candidates = find_candidates(root, findings, entries)
     findings.files_checked = len(candidates)
     tables: dict[str, dict[Any, Loaded[Any]]] = {k: {} for k in KINDS}
     unloaded: dict[str, dict[Any, YamlDocument]] = {k: {} for k in KINDS}

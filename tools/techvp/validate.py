@@ -12,7 +12,7 @@ from techvp.cache import RecordCache
 from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
-from techvp.layout import SUBMISSIONS
+from techvp.layout import SUBMISSIONS, walk
 from techvp.policies import RuleContext, run_rules
 from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset, load_dataset
@@ -28,10 +28,11 @@ def load(root: Path, cache: bool = False) -> tuple[Dataset, Findings]:
     # The guard sees each record file's bytes as the loader reads them (no second read), then
     # every name and every file the loader did not read.
     kept = RecordCache(root, scan_bytes) if cache else None
-    dataset, findings = load_dataset(root, inspect=scan_bytes, cache=kept)
+    entries = list(walk(str(root / SUBMISSIONS)))  # one walk for the loader and the guard
+    dataset, findings = load_dataset(root, inspect=scan_bytes, cache=kept, entries=entries)
     if kept is not None:
         kept.save()
-    findings.extend(scan_tree(root, skip=dataset.files))
+    findings.extend(scan_tree(root, skip=dataset.files, entries=entries))
     findings.extend(scan_accounts(root))  # bank-account tables anywhere Git would commit them
     return dataset, findings
 

@@ -178,17 +178,20 @@ def scan_name(name: str, rel: str) -> list[Diagnostic]:
     ]
 
 
-def scan_tree(root: Path, skip: Iterable[str] = ()) -> list[Diagnostic]:
+def scan_tree(
+    root: Path, skip: Iterable[str] = (), entries: Iterable[os.DirEntry[str]] | None = None
+) -> list[Diagnostic]:
     """Scan every file name and every regular file under root/submissions.
 
     Files whose relative path is in `skip` had their content scanned already (by the loader,
-    from the same bytes); only their names are checked here.
+    from the same bytes); only their names are checked here. `entries`: the folder's `walk`
+    when the caller has it already.
     """
     done = set(skip)
     base = str(root / SUBMISSIONS)
     cut = len(base) + 1
     out: list[Diagnostic] = []
-    for entry in walk(base):
+    for entry in walk(base) if entries is None else entries:
         rel = f"{SUBMISSIONS}/{entry.path[cut:].replace(os.sep, '/')}"
         out.extend(scan_name(entry.name, rel))
         if rel in done or entry.is_symlink() or not entry.is_file(follow_symlinks=False):

@@ -168,8 +168,13 @@ def test_records_from_the_cache_are_the_records_read_afresh(tmp_path: Path) -> N
         assert again == loaded.record and again is not loaded.record
         assert again.model_dump(exclude_unset=True) == loaded.record.model_dump(exclude_unset=True)
         assert again.model_fields_set == loaded.record.model_fields_set
+    first, second = (loaded.record for loaded in list(warm.needs.values())[:2])
     with pytest.raises(ValidationError):
-        next(iter(warm.needs.values())).record.id = "other"
+        first.id = "other"
+    # Records share their set of set fields in the cache; a copy with changes has its own.
+    copy = first.model_copy(update={"employees": 7})
+    assert copy.employees == 7 and first.model_fields_set == second.model_fields_set
+    assert "employees" in copy.model_fields_set
 
 
 def shard_files(root: Path) -> dict[str, bytes]:

@@ -156,7 +156,13 @@ def _model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str]) -
 
 
 class _Pickler(pickle.Pickler):
-    """Pickles models with neither extra nor private attributes (every record's) by `_model`."""
+    """Pickles models with neither extra nor private attributes (every record's) by `_model`.
+    Models of a class with the same set fields share one set object (pickled once): frozen
+    models never change theirs (`model_copy` copies it first)."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        super().__init__(out, protocol=5)
+        self.fields_sets: dict[tuple[type, frozenset[str]], set[str]] = {}
 
     def reducer_override(self, obj: Any) -> Any:
         if (
@@ -164,13 +170,16 @@ class _Pickler(pickle.Pickler):
             and obj.__pydantic_extra__ is None
             and obj.__pydantic_private__ is None
         ):
-            return _model, (type(obj), obj.__dict__, obj.__pydantic_fields_set__)
+            fields = obj.__pydantic_fields_set__
+            if obj.model_config.get("frozen"):
+                fields = self.fields_sets.setdefault((type(obj), frozenset(fields)), fields)
+            return _model, (type(obj), obj.__dict__, fields)
         return NotImplemented
 
 
 def _dumps(payloads: dict[str, Payload]) -> bytes:
     out = io.BytesIO()
-    _Pickler(out, protocol=5).dump(payloads)
+    _Pickler(out).dump(payloads)
     return out.getvalue()
 
 

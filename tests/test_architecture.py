@@ -102,7 +102,7 @@ def test_no_private_name_is_imported_from_another_module(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: _module(p))
 def test_only_the_cli_prints_or_exits(path: Path) -> None:
-    if _module(path) == "cli":
+    if _module(path).split(".")[0] == "cli":  # the cli package, each of its modules
         return
     calls = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -22,10 +22,7 @@ from techvp.clickzh import ChineseGroup
 from techvp.diagnostics import Diagnostic, Location, Severity, TechvpError, error
 from techvp.formats import FORMATS, REVIEW_FORMATS, ROW_FORMATS
 from techvp.messages import cli as text
-from techvp.messages import excel as xtext
 from techvp.messages import forge as forge_text
-from techvp.messages import issueform as ftext
-from techvp.messages import matching as match_text
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -183,7 +180,7 @@ def eligibility(batch: str, root: Path, fmt: str, now: datetime) -> None:
     click.echo(ROW_FORMATS[fmt](rows, batch), nl=False)
 
 
-class _Argument(click.Argument):
+class HelpArgument(click.Argument):
     """A positional argument that carries help text like an option (listed in the command help)."""
 
     def __init__(self, *args: Any, help: str, **kwargs: Any) -> None:
@@ -192,7 +189,7 @@ class _Argument(click.Argument):
 
 
 @main.command("scan-diff", help=text.SCAN_DIFF, short_help=text.SHORT_HELP["scan-diff"])
-@click.argument("ref", cls=_Argument, help=text.SCAN_DIFF_REF)
+@click.argument("ref", cls=HelpArgument, help=text.SCAN_DIFF_REF)
 @root_option
 @format_option
 def scan_diff(ref: str, root: Path, fmt: str) -> None:
@@ -262,212 +259,8 @@ def demo(
     click.echo(text.DEMO_WRITTEN.format(out=out, needs=needs, experts=experts))
 
 
-@main.command(help=match_text.MATCH, short_help=match_text.SHORT_MATCH)
-@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=match_text.MATCH_BATCH)
-@root_option
-@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=match_text.MATCH_OUT)
-@click.option("--write-appointments", is_flag=True, help=match_text.MATCH_WRITE)
-@now_option
-def match(batch: str, root: Path, out: str, write_appointments: bool, now: datetime) -> None:
-    from techvp.build import run
-    from techvp.matching.files import write_appointments as write_records
-    from techvp.matching.files import write_files
-    from techvp.matching.summary import summary
+# The other commands live beside this module, by whom they serve; importing them registers them
+# on `main` (they import the group and the shared options from here, so this comes last).
+from techvp.cli import forge, staff  # noqa: E402
 
-    result = run(root, now)
-    result.eligibility(batch)  # an unknown batch stops here (exit 2)
-    if not result.findings.ok:
-        click.echo(match_text.NOT_VALID, err=True)
-        sys.exit(1)
-    proposal = result.proposal(batch)
-    write_files(proposal, Path(out))
-    click.echo(summary(proposal))
-    click.echo(match_text.SUMMARY_FILES.format(out=out))
-    if write_appointments:
-        written = write_records(proposal, result.dataset)
-        click.echo(match_text.APPOINTMENTS_WRITTEN.format(count=len(written)))
-
-
-@main.command(help=xtext.EXPORT, short_help=xtext.SHORT_HELP["export"])
-@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=xtext.EXPORT_BATCH)
-@root_option
-@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=xtext.EXPORT_OUT)
-@click.option("--region", default=None, help=xtext.EXPORT_REGION)
-@click.option(
-    "--accounts", default=None, metavar=xtext.ACCOUNTS_METAVAR, help=xtext.EXPORT_ACCOUNTS
-)
-@now_option
-def export(
-    batch: str, root: Path, out: str, region: str | None, accounts: str | None, now: datetime
-) -> None:
-    from techvp.build import run
-    from techvp.excel.forms import export_batch
-
-    result = run(root, now)
-    if not result.findings.ok:
-        click.echo(FORMATS["text"](result.findings, root), nl=False)
-        click.echo(text.BUILD_FAILED, err=True)
-        sys.exit(1)
-    written = export_batch(result.dataset, batch, Path(out), region, result.history)
-    if region is None:  # the matching's forms cover the whole batch
-        from techvp.excel.matchforms import write_match_forms
-
-        record = result.dataset.batches[batch].record
-        written += write_match_forms(result.dataset, record, result.proposal(batch), Path(out))
-        from techvp.excel.servicefiles import write_service_forms
-
-        account_file = Path(accounts) if accounts else None
-        written += write_service_forms(result.dataset, record, Path(out), account_file)
-    for path in written:
-        click.echo(xtext.EXPORT_WRITTEN.format(path=path))
-
-
-@main.command(
-    "excel-templates", help=xtext.TEMPLATES, short_help=xtext.SHORT_HELP["excel-templates"]
-)
-@click.option("--out", required=True, metavar=text.METAVAR_DIR, help=xtext.TEMPLATES_OUT)
-@click.option("--batch", default=None, metavar=text.METAVAR_BATCH, help=xtext.TEMPLATES_BATCH)
-@root_option
-def excel_templates(out: str, batch: str | None, root: Path) -> None:
-    from techvp.excel.forms import templates_for
-
-    for path in templates_for(root, batch, Path(out)):
-        click.echo(xtext.EXPORT_WRITTEN.format(path=path))
-
-
-@main.command("import-excel", help=xtext.IMPORT, short_help=xtext.SHORT_HELP["import-excel"])
-@click.argument("file", cls=_Argument, help=xtext.IMPORT_FILE)
-@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=xtext.EXPORT_BATCH)
-@root_option
-@click.option("--partial", is_flag=True, help=xtext.IMPORT_PARTIAL)
-@format_option
-@now_option
-def import_excel(file: str, batch: str, root: Path, partial: bool, fmt: str, now: datetime) -> None:
-    from techvp.diagnostics import Findings
-    from techvp.excel.importer import import_file
-
-    outcome = import_file(Path(file), batch, root, now, partial, shown=file)
-    findings = Findings(outcome.findings.sorted(), files_checked=1)
-    click.echo(FORMATS[fmt](findings, root), nl=False)
-    if outcome.written or findings.ok:
-        click.echo(
-            xtext.IMPORT_WRITTEN.format(written=len(outcome.written), skipped=outcome.skipped)
-        )
-    else:
-        click.echo(xtext.IMPORT_NOTHING, err=True)
-    sys.exit(0 if findings.ok else 1)
-
-
-@main.command("from-issue", help=ftext.FROM_ISSUE, short_help=ftext.SHORT_HELP["from-issue"])
-@click.option(
-    "--form",
-    "form_name",
-    required=True,
-    type=click.Choice(["need", "expert"]),
-    help=ftext.FROM_ISSUE_FORM,
-)
-@click.option(
-    "--body-file",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help=ftext.FROM_ISSUE_BODY,
-)
-@root_option
-@click.option("--batch", default=None, metavar=text.METAVAR_BATCH, help=ftext.FROM_ISSUE_BATCH)
-@click.option("--author", default=None, help=ftext.FROM_ISSUE_AUTHOR)
-@click.option("--author-id", type=click.IntRange(1), default=None, help=ftext.FROM_ISSUE_AUTHOR_ID)
-@click.option("--issue", type=click.IntRange(1), default=None, help=ftext.FROM_ISSUE_ISSUE)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help=ftext.FROM_ISSUE_FORMAT,
-)
-@click.option("--comment-file", type=click.Path(path_type=Path), help=ftext.FROM_ISSUE_COMMENT)
-@now_option
-def from_issue(
-    form_name: str,
-    body_file: Path,
-    root: Path,
-    batch: str | None,
-    author: str | None,
-    author_id: int | None,
-    issue: int | None,
-    fmt: str,
-    comment_file: Path | None,
-    now: datetime,
-) -> None:
-    from techvp.issueform.report import Issue, as_json, as_text, comment
-    from techvp.issueform.submit import from_issue as submit
-
-    body = body_file.read_text(encoding="utf-8", errors="replace")
-    outcome = submit(root, form_name, body, body_file.name, now, batch, author)
-    if comment_file is not None:
-        comment_file.write_text(comment(outcome), encoding="utf-8")
-    source = Issue(issue, author, author_id) if issue is not None else None
-    click.echo(as_json(outcome, source) if fmt == "json" else as_text(outcome), nl=False)
-    sys.exit(0 if outcome.ok else 1)
-
-
-@main.command(help=ftext.FORMS, short_help=ftext.SHORT_HELP["forms"])
-@root_option
-@click.option("--batch", default=None, metavar=text.METAVAR_BATCH, help=ftext.FORMS_BATCH)
-def forms(root: Path, batch: str | None) -> None:
-    from techvp.issueform.render import write_forms
-
-    for path in write_forms(root, batch):
-        click.echo(ftext.FORMS_WRITTEN.format(path=path))
-
-
-@main.command(help=forge_text.CODEOWNERS_HELP, short_help=forge_text.SHORT_CODEOWNERS)
-@root_option
-def codeowners(root: Path) -> None:
-    from techvp.codeowners import write_codeowners
-
-    path, findings = write_codeowners(root)
-    if not findings.ok:
-        click.echo(FORMATS["text"](findings, root), nl=False)
-        click.echo(forge_text.CODEOWNERS_FAILED, err=True)
-        sys.exit(1)
-    click.echo(forge_text.CODEOWNERS_WRITTEN.format(path=path))
-
-
-lifecycle_format = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help=text.LIFECYCLE_FORMAT,
-)
-
-
-@main.command(help=text.STATUS, short_help=text.LIFECYCLE_SHORT_HELP["status"])
-@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=text.ELIGIBILITY_BATCH)
-@root_option
-@now_option
-@lifecycle_format
-def status(batch: str, root: Path, now: datetime, fmt: str) -> None:
-    from techvp.build import run
-    from techvp.lifecycle.render import status_json, status_text
-    from techvp.lifecycle.status import batch_status
-
-    found = batch_status(run(root, now).dataset, batch, now)
-    click.echo((status_json if fmt == "json" else status_text)(found), nl=False)
-
-
-@main.command(help=text.FUNDING, short_help=text.LIFECYCLE_SHORT_HELP["funding"])
-@click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=text.ELIGIBILITY_BATCH)
-@root_option
-@now_option
-@lifecycle_format
-def funding(batch: str, root: Path, now: datetime, fmt: str) -> None:
-    from techvp.build import run
-    from techvp.lifecycle.funding import batch_funding
-    from techvp.lifecycle.render import funding_json, funding_text
-
-    result = run(root, now)
-    found = batch_funding(result.dataset, batch, now, result.policies.get(batch))
-    click.echo((funding_json if fmt == "json" else funding_text)(found), nl=False)
+__all__ = ["entry", "forge", "main", "staff"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from techvp.diagnostics import Location, TechvpError, error
+from techvp.history import open_repo, root_prefix
 from techvp.layout import SUBMISSIONS
 
 
@@ -26,19 +27,12 @@ def changed_files(root: Path, base: str | None) -> frozenset[str]:
 
 
 def _files_since(root: Path, base: str | None, diff_filter: str) -> frozenset[str] | None:
-    try:
-        import git
-    except ImportError:  # GitPython needs the git program; without it nothing is known
+    import git
+
+    repo = open_repo(root)
+    if repo is None:
         return None
-    try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        return None
-    if not repo.head.is_valid():
-        return None
-    top = Path(repo.working_tree_dir or root).resolve()
-    prefix = root.resolve().relative_to(top).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
+    prefix = root_prefix(repo, root)
     names = set(repo.untracked_files)
     against = "HEAD"
     if base is not None:

@@ -60,7 +60,7 @@ class FileHistory:
 History = Mapping[str, FileHistory]  # path relative to the records' root → its history
 
 
-def _repo(root: Path) -> Any:
+def open_repo(root: Path) -> Any:
     """The GitPython repository holding root, or None (no Git, not a work tree, no commit)."""
     try:
         import git
@@ -72,11 +72,10 @@ def _repo(root: Path) -> Any:
         return None
     if not repo.head.is_valid():
         return None
-    repo.git.set_persistent_git_options(c="core.quotePath=false")
     return repo
 
 
-def _prefix(repo: Any, root: Path) -> str:
+def root_prefix(repo: Any, root: Path) -> str:
     """root's path inside the work tree, with a trailing slash ("" at the top)."""
     top = Path(repo.working_tree_dir or root).resolve()
     prefix = root.resolve().relative_to(top).as_posix()
@@ -115,6 +114,9 @@ def _log(repo: Any, prefix: str, revision: str, paths: Iterable[str] | None) -> 
         specs = [prefix + SUBMISSIONS]
     else:
         specs = [prefix + name for name in names]
+    # Chinese file names as they are, not octal-escaped. Not for every command: GitPython's
+    # untracked_files decodes quoted names as ASCII escapes (techvp.changes uses it).
+    repo.git.set_persistent_git_options(c="core.quotePath=false")
     return str(repo.git.log(revision, "--no-renames", "--name-status", _FORMAT, "--", *specs))
 
 
@@ -128,10 +130,10 @@ def _history(found: dict[str, list[tuple[Change, str]]]) -> dict[str, FileHistor
 def file_history(root: Path, paths: Iterable[str] | None = None) -> dict[str, FileHistory]:
     """Every record file under root/submissions that Git has seen (or only `paths`, relative to
     root) → its history, from one `git log`. {} outside a Git work tree."""
-    repo = _repo(root)
+    repo = open_repo(root)
     if repo is None:
         return {}
-    prefix = _prefix(repo, root)
+    prefix = root_prefix(repo, root)
     found = _parse(_log(repo, prefix, "HEAD", paths), prefix)
     wanted = set(paths) if paths is not None else None
     return _history({p: c for p, c in found.items() if wanted is None or p in wanted})
@@ -141,7 +143,7 @@ def ownership(root: Path, base: str) -> list[Diagnostic]:
     """A warning for each record file that commits since `base` (from its merge base with HEAD)
     change or delete but did not add, when someone other than its first submitter made one of
     them: the reviewer should check the submitter agreed. Raises TechvpError for a bad ref."""
-    repo = _repo(root)
+    repo = open_repo(root)
     if repo is None:
         return []
     import git
@@ -150,7 +152,7 @@ def ownership(root: Path, base: str) -> list[Diagnostic]:
         since = repo.git.merge_base(base, "HEAD")
     except git.GitCommandError:
         raise TechvpError(error("git.bad-ref", Location("."), ref=base)) from None
-    prefix = _prefix(repo, root)
+    prefix = root_prefix(repo, root)
     branch = _parse(_log(repo, prefix, f"{since}..HEAD", None), prefix)
     before = _history(_parse(_log(repo, prefix, since, branch), prefix))
     found = []

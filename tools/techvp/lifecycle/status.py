@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from typing import Literal
+from typing import Literal, get_args
 
 from techvp.messages.lifecycle import OPINION_LABELS
 from techvp.models import Appointment, Assessment, Batch
@@ -37,18 +37,7 @@ StatusKey = Literal[
     "terminated",
     "replaced",
 ]
-STATUS_ORDER: tuple[StatusKey, ...] = (
-    "selected",
-    "signed",
-    "on_duty",
-    "overdue",
-    "assessing",
-    "passed",
-    "failed",
-    "not_signed",
-    "terminated",
-    "replaced",
-)
+STATUS_ORDER: tuple[StatusKey, ...] = get_args(StatusKey)  # tables list statuses in this order
 ActionKey = Literal[
     "report-overdue",
     "not-on-duty",

@@ -3,22 +3,21 @@ outside host, and the pages a visitor expects."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
 from pathlib import Path
 
-import markdown
 import pytest
 from click.testing import CliRunner
+from mkdocs.utils.meta import get_data
 
 from techvp.cli import main
 from techvp.diagnostics import TechvpError
 from techvp.models import Expert, Need
 from techvp.models.visibility import internal_paths
 from techvp.site import site_sources
-from techvp.site.pages import markdown_text
+from techvp.site.pages import front_matter
 from tests.site.conftest import (
     EXPERT_CANARIES,
     NEED_CANARIES,
@@ -121,26 +120,29 @@ LITERAL_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", LITERAL_TEXTS)
-def test_markdown_text_shows_record_text_literally(text: str) -> None:
-    rendered = markdown.markdown(
-        f"| a |\n| --- |\n| {markdown_text(text)} |", extensions=["tables"]
-    )
-    cell = rendered.split("<td>", 1)[1].split("</td>", 1)[0]
-    cell = cell.replace("<br>", "\n")
-    assert "<" not in cell
-    assert html.unescape(cell) == text
+@pytest.mark.parametrize(
+    "text", [*LITERAL_TEXTS, "no", "0271", "85317029", "1e3", "null", "~", "- 项", "a: b", "'引'"]
+)
+def test_front_matter_hands_record_text_to_the_theme_unchanged(text: str) -> None:
+    """Need pages pass their fields to the theme in front matter, which mkdocs reads as YAML:
+    nothing may become a number, a boolean, null or a list on the way."""
+    source = f"---\nneed: {front_matter({'fields': [['标题', text]]})}\n---\n"
+    _, meta = get_data(source)
+    assert meta == {"need": {"fields": [["标题", text]]}}
 
 
-@pytest.mark.parametrize("text", LITERAL_TEXTS)
-def test_markdown_text_shows_record_text_literally_in_a_list_item(text: str) -> None:
-    # Need pages list their fields as "- 标题：值" (the site enables tables, as mkdocs does).
-    source = f"段落\n\n- 标题：{markdown_text(text)}\n\n后文"
-    rendered = markdown.markdown(source, extensions=["tables"])
-    item = rendered.split("<li>标题：", 1)[1].split("</li>", 1)[0]
-    assert "<" not in item.replace("<br>", "")
-    assert html.unescape(item.replace("<br>", "\n")) == text
-    assert rendered.endswith("<p>后文</p>")
+def test_need_page_has_the_site_nav_and_links_that_resolve(demo_site: DemoSite) -> None:
+    """Record pages use their own light layout (record.html): the drawer still lists every
+    top-level page, and each link on the page leads to a file the site has."""
+    path = demo_site.site / "generated/needs/wuhan-2022/canary-need.html"
+    page = path.read_text("utf-8")
+    links = re.findall(r'href="([^"#:]+)"', page)
+    for title in ("首页", "需求目录", "批次结果", "提交指南", "开放数据"):
+        assert f">{title}</a>" in page
+    assert any(link.endswith("catalogue.html") for link in links)
+    assert any(link.endswith("downloads/expert.yaml") for link in links)
+    missing = [link for link in links if not (path.parent / link).resolve().exists()]
+    assert missing == []
 
 
 def test_before_appointments_the_batch_page_shows_the_proposal_as_provisional(

@@ -86,3 +86,17 @@ def quota_table(
         )
         for slug, name in regions
     ]
+
+
+def needs_quota(
+    quota: int,
+    regions: Sequence[tuple[str, str]],
+    region_of: Mapping[str, str],
+    eligible: Iterable[str],
+) -> list[QuotaRow]:
+    """The table from each need's region (`region_of`, need id → slug) and the eligible need
+    ids: what the matching starts from, and all the site needs once appointments exist."""
+    counts: dict[str, int] = {}
+    for need_id in set(eligible):
+        counts[region_of[need_id]] = counts.get(region_of[need_id], 0) + 1
+    return quota_table(quota, regions, counts)

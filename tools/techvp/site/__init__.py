@@ -23,6 +23,7 @@ from techvp.diagnostics import Location, TechvpError, error
 
 _CHECKOUT = Path(__file__).resolve().parents[3]
 GENERATED = "generated"
+THEME = "site_templates/theme"  # the theme override for record pages (mkdocs.yml custom_dir)
 
 
 def site_sources(root: Path, checkout: Path = _CHECKOUT) -> Path:
@@ -86,6 +87,7 @@ def stage(result: BuildResult, dest: Path, now: datetime) -> Path:
     docs = dest / "docs"
     shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns(GENERATED, "__pycache__"))
     shutil.copyfile(project / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(project / THEME, dest / THEME)  # mkdocs.yml's theme.custom_dir
     render(result, project / "site_templates", docs / GENERATED, now, forms)
     return dest / "mkdocs.yml"
 

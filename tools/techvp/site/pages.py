@@ -9,7 +9,6 @@ characters, since the theme prints titles unescaped.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from techvp.build import BuildResult
 from techvp.lifecycle.activity import FIELDS as OUTCOME_FIELDS
 from techvp.lifecycle.activity import batch_activity
 from techvp.lifecycle.status import STATUS_ORDER, batch_status
+from techvp.matching.quota import eligible_need_ids, needs_quota
 from techvp.messages.lifecycle import STATUS_LABELS as SERVICE_LABELS
 from techvp.models import Expert
 from techvp.models.appointment import STATUS_LABELS as APPOINTMENT_LABELS
@@ -32,6 +32,7 @@ from techvp.site.data import (
     STATUS_LABELS,
     NeedView,
     batches,
+    batches_with_appointments,
     counts,
     need_views,
     proposed_pairs,
@@ -47,16 +48,31 @@ def plain_title(value: str) -> Markup:
     return Markup(json.dumps(value.translate(_UNSAFE), ensure_ascii=False))
 
 
-# Python-Markdown's escapable characters (with the tables extension), but > which becomes &gt;.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+def front_matter(value: object) -> Markup:
+    """A value for a page's front matter as JSON, which YAML reads as it is: strings stay
+    strings (`no`, `0271`), and no `<` or `&` needs escaping there (the theme escapes them)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
 
 
-def markdown_text(value: object) -> Markup:
-    """Record text as literal Markdown inline text: every Markdown character backslash-escaped,
-    then & < > as entities (so no HTML tag can form), line breaks as <br>."""
-    text = _MARKDOWN.sub(r"\\\1", str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup("<br>".join(text.splitlines()) if "\n" in text else text)
+def need_meta(view: NeedView) -> dict[str, Any]:
+    """What a need's page shows (site_templates/theme/record.html draws it), all public."""
+    return {
+        "id": view.data["id"],
+        "batch": view.data["batch"],
+        "name": view.data["enterprise"]["name"],
+        "status": view.status,
+        "status_label": STATUS_LABELS[view.status],
+        "batch_title": view.batch_title,
+        "region": view.region_name,
+        "fields": [[title, str(value)] for title, value in view.fields],
+        "submitted": view.submitted,
+        "changed": view.changed,
+        "experts": [
+            f"{p.get('name', e['expert'])}（{p.get('institution', '')} {p.get('title', '')}）"
+            for e in view.experts
+            for p in [e["expert_public"]]
+        ],
+    }
 
 
 def environment(templates: Path) -> Environment:
@@ -69,7 +85,7 @@ def environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["plain_title"] = plain_title
-    env.filters["md"] = markdown_text
+    env.filters["front_matter"] = front_matter
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["APPOINTMENT_LABELS"] = APPOINTMENT_LABELS
     return env
@@ -137,8 +153,18 @@ def service_view(result: BuildResult, batch: str, now: datetime) -> dict[str, An
 
 
 def _quota(result: BuildResult, batch: str) -> tuple[Any, ...]:
-    """The matching's quota table (regions, eligible needs, places); public by nature."""
-    return result.proposal(batch).quota if batch in result.policies else ()
+    """The quota table (regions, eligible needs, places; public by nature): the proposal's, with
+    the places it filled, while the page shows a proposal; once staff have written the
+    appointments, the table alone, without running the matching for a page that never shows it."""
+    if batch not in result.policies:
+        return ()
+    if batch not in batches_with_appointments(result):
+        return result.proposal(batch).quota
+    record = result.dataset.batches[batch].record
+    region_of = {n.record.id: n.record.region for n in result.views.needs_by_batch.get(batch, [])}
+    eligible = eligible_need_ids(result.eligibility(batch))
+    regions = [(r.slug, r.name) for r in record.regions]
+    return tuple(needs_quota(record.quota, regions, region_of, eligible))
 
 
 def _proposal(result: BuildResult, batch: str, views: list[NeedView]) -> list[Any]:
@@ -176,7 +202,7 @@ def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms
         _write(out / f"{name}.md", env.get_template(f"{name}.md.j2").render(context))
     page = env.get_template("need.md.j2")
     for view in views:
-        _write(out / view.url, page.render(view=view, depth="../../"))
+        _write(out / view.url, page.render(view=view, need=need_meta(view)))
     batch_page = env.get_template("batch.md.j2")
     for batch in context["batches"]:
         _write(out / "batches" / f"{batch['data']['id']}.md", batch_page.render(batch=batch))

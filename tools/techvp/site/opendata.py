@@ -50,8 +50,13 @@ def catalogue_json(views: list[NeedView]) -> str:
 
 
 def open_data_json(views: list[NeedView]) -> str:
-    needs = [{**view.data, "status": view.status} for view in views]
-    return json.dumps({"needs": needs}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """{"needs": [...]} with one need per line: readable and diffable, and each line written by
+    json's C encoder (`indent` runs the pure-Python one: 3.4 s of a 20,000-need build)."""
+    lines = (
+        json.dumps({**view.data, "status": view.status}, ensure_ascii=False, sort_keys=True)
+        for view in views
+    )
+    return '{"needs": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def open_data_schema() -> str:

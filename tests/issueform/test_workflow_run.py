@@ -10,32 +10,19 @@ the commit pushed."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import git
-import yaml
 
-from tests.factories import BATCH, NEED, record, write_repo
+from tests.factories import NEED
+from tests.workflows import OPEN_BATCH, remote, run_step
+from tests.workflows import steps as workflow_steps
 
-WORKFLOW = Path(__file__).resolve().parents[2] / ".github" / "workflows" / "form-to-pr.yml"
 BODIES = Path(__file__).parent / "bodies"
 REPOSITORY = "district/records"
 TOKEN = "token-for-the-test"
-# The workflow's steps run on the real clock: a batch still open for submissions.
-OPEN_BATCH = record(
-    BATCH,
-    deadlines={
-        "needs": "2099-03-15T17:00:00+08:00",
-        "experts": "2099-04-20T17:00:00+08:00",
-        "matching": "2099-04-30T17:00:00+08:00",
-        "selection": "2099-05-30T17:00:00+08:00",
-        "on_duty": "2099-06-30T17:00:00+08:00",
-    },
-)
 FAKE_GH = """#!{python}
 import json, os, sys
 args = sys.argv[1:]
@@ -52,25 +39,13 @@ else:
 """
 
 
-def _steps() -> dict[str, dict[str, Any]]:
-    document = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    return {
-        step["name"]: step for step in document["jobs"]["submission"]["steps"] if "name" in step
-    }
-
-
 class Runner:
     """One GitHub job at a time: a fresh clone of the remote's main, the job's temp folder and
     step outputs, and the steps' environment as the workflow's expressions would give it."""
 
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
-        self.remote = tmp / "github.git"
-        seed = write_repo(tmp / "seed", batch=[OPEN_BATCH], need=[NEED])
-        repo = git.Repo.init(seed, initial_branch="main")
-        repo.git.add("submissions")
-        repo.index.commit("records")
-        git.Repo.clone_from(seed, self.remote, bare=True)
+        self.remote = remote(tmp, batch=[OPEN_BATCH], need=[NEED])
         bin_dir = tmp / "bin"
         bin_dir.mkdir()
         gh = bin_dir / "gh"
@@ -81,10 +56,7 @@ class Runner:
         self.comments.write_text("[]", "utf-8")
         url = f"https://x-access-token:{TOKEN}@github.com/{REPOSITORY}.git"
         self.env = {
-            **os.environ,
-            "PATH": os.pathsep.join(
-                [str(bin_dir), str(Path(sys.executable).parent), os.environ["PATH"]]
-            ),
+            "PATH": str(bin_dir),  # before techvp's and the system's (tests.workflows)
             "FAKE_GH_LOG": str(self.log),
             "FAKE_GH_COMMENTS": str(self.comments),
             "FAKE_GH_OPEN_PRS": "0",
@@ -102,7 +74,7 @@ class Runner:
         temp.mkdir()
         output = temp / "output"
         output.touch()
-        steps = _steps()
+        steps = workflow_steps("form-to-pr.yml", "submission")
         common = {"RUNNER_TEMP": str(temp), "GITHUB_OUTPUT": str(output), "GH_TOKEN": TOKEN}
         issue = {
             "ISSUE_BODY": body,
@@ -120,17 +92,7 @@ class Runner:
         return temp
 
     def _run(self, step: dict[str, Any], cwd: Path, env: dict[str, str]) -> None:
-        script = cwd.parent / "step.sh"
-        script.write_text(step["run"], "utf-8")
-        # GitHub's default shell for `run:` on Linux.
-        done = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-            cwd=cwd,
-            env={**self.env, **env},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_step(step, cwd, {**self.env, **env})
         assert done.returncode == 0, f"{step['name']}\n{done.stdout}\n{done.stderr}"
 
     def calls(self) -> list[list[str]]:

@@ -124,11 +124,10 @@ LITERAL_TEXTS = [
     "text", [*LITERAL_TEXTS, "no", "0271", "85317029", "1e3", "null", "~", "- 项", "a: b", "'引'"]
 )
 def test_front_matter_hands_record_text_to_the_theme_unchanged(text: str) -> None:
-    """Need pages pass their fields to the theme in front matter, which mkdocs reads as YAML:
+    """A need page's body reaches the theme in front matter, which mkdocs reads as YAML:
     nothing may become a number, a boolean, null or a list on the way."""
-    source = f"---\nneed: {front_matter({'fields': [['标题', text]]})}\n---\n"
-    _, meta = get_data(source)
-    assert meta == {"need": {"fields": [["标题", text]]}}
+    _, meta = get_data(f"---\nbody: {front_matter(text)}\n---\n")
+    assert meta == {"body": text}
 
 
 def test_need_page_has_the_site_nav_and_links_that_resolve(demo_site: DemoSite) -> None:

@@ -49,13 +49,13 @@ def plain_title(value: str) -> Markup:
 
 
 def front_matter(value: object) -> Markup:
-    """A value for a page's front matter as JSON, which YAML reads as it is: strings stay
-    strings (`no`, `0271`), and no `<` or `&` needs escaping there (the theme escapes them)."""
+    """A value for a page's front matter as JSON, which YAML reads back unchanged: a string stays
+    that string (`no`, `0271`, `- x`), nothing becomes a number, a boolean or a list."""
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
 def need_meta(view: NeedView) -> dict[str, Any]:
-    """What a need's page shows (site_templates/theme/record.html draws it), all public."""
+    """What a need's page shows (site_templates/need.md.j2), public fields only."""
     return {
         "id": view.data["id"],
         "batch": view.data["batch"],
@@ -64,7 +64,7 @@ def need_meta(view: NeedView) -> dict[str, Any]:
         "status_label": STATUS_LABELS[view.status],
         "batch_title": view.batch_title,
         "region": view.region_name,
-        "fields": [[title, str(value)] for title, value in view.fields],
+        "fields": [(title, str(value)) for title, value in view.fields],
         "submitted": view.submitted,
         "changed": view.changed,
         "experts": [

@@ -166,7 +166,8 @@ def test_printed_on_a4_portrait_with_the_evaluation_on_a_new_page(
 ) -> None:
     ws = book["李明"]
     setup = ws.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+    fit_width = setup.fitToWidth or 1  # an absent fitToWidth is 1 (ECMA-376 CT_PageSetup)
+    assert (setup.orientation, setup.paperSize, fit_width, setup.fitToHeight) == (
         "portrait",
         9,
         1,

@@ -4,16 +4,18 @@ blocks with seal and date lines — A4 portrait, fitted to the page width."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from techvp.excel.assessform import ASSESSMENT_FORM, write_assessment_forms
+from techvp.excel.assessform import ASSESSMENT_FORM, sheet_names, write_assessment_forms
 from techvp.excel.formsheet import LONG_ROW_LINES, split_long
 from techvp.excel.layout import display_units
 from techvp.excel.servicefiles import write_service_forms
+from techvp.excel.serviceforms import ServiceRow, assessed_rows, service_rows
 from techvp.messages import excel as text
 from techvp.repo import load_dataset
 from tests.excel.service import LONG, OUTCOMES, flat, seed_text, service_repo
@@ -186,3 +188,22 @@ def test_with_no_expert_to_assess_a_blank_form_is_written(tmp_path: Path) -> Non
     assert ws.title == "考核表"
     assert ws["B2"].value is None and ws["F5"].value == "（  ）是    （  ）否"
     assert ASSESSMENT_FORM.name == "附件1 考核表"
+
+
+def _renamed(row: ServiceRow, name: str) -> ServiceRow:
+    assert row.expert is not None
+    return replace(row, expert=row.expert.model_copy(update={"name": name}))
+
+
+def test_tabs_are_names_excel_accepts_whatever_the_experts_names(tmp_path: Path) -> None:
+    dataset, _ = load_dataset(service_repo(tmp_path / "repo"))
+    rows = assessed_rows(service_rows(dataset, dataset.batches["wuhan-2022"].record))
+    names = ["李[明]/工作室", "History", "'王芳'"]  # Excel refuses each as a tab's name
+    odd = [_renamed(row, name) for row, name in zip(rows, names, strict=True)]
+    path = write_assessment_forms(odd, "2022年武汉市", tmp_path, datetime(2022, 3, 15))
+    assert openpyxl.load_workbook(path).sheetnames == ["李_明__工作室", "History-2", "王芳"]
+    long = "欧阳" * 20  # two experts of one 40-character name: name-id, cut to 31, still equal
+    assert sheet_names([_renamed(rows[0], long), _renamed(rows[1], long)]) == [
+        long[:31],
+        f"{long[:29]}-2",
+    ]

@@ -111,6 +111,7 @@ class _Formats:
     def __init__(self, wb: Workbook) -> None:
         self.wb = wb
         self.known: dict[tuple[Any, ...], Format] = {}
+        self.covers: dict[tuple[Box, str], list[tuple[int, int, Format]]] = {}
         title = {"font_name": FONT_NAME, "font_size": 16, "bold": True, "text_wrap": True}
         self.title = wb.add_format({**title, "align": "center", "valign": "vcenter"})
 
@@ -133,28 +134,38 @@ class _Formats:
         return known
 
 
+Cover = list[tuple[int, int, Format]]  # a merged block's covered cells: row, column offsets
+
+
+def _cover(box: Box, edges: str, fmt: _Formats) -> Cover:
+    """Each cell a block covers besides its first, with the block's outer rules on its sides."""
+    cells = []
+    for r in range(box.rows):
+        for c in range(box.span):
+            if r == c == 0:
+                continue
+            at = {"t": r == 0, "b": r == box.rows - 1, "l": c == 0, "r": c == box.span - 1}
+            sides = "".join(side for side in "tblr" if at[side] and side in edges)
+            cells.append((r, c, fmt.get(box, sides)))
+    return cells
+
+
 def _place(
     ws: Worksheet, at: tuple[int, int], box: Box, value: Any, edges: str, fmt: _Formats
 ) -> None:
     """Write one box at (row, col), 1-based, styled; merged over its span and rows. The first
     cell carries all the block's rules (readers, openpyxl too, take them from it), each covered
     cell the block's outer rules on its own sides."""
-    row, col = at
-    last_col, last_row = col + box.span - 1, row + box.rows - 1
+    row, col = at[0] - 1, at[1] - 1
     first = fmt.get(box, edges)
-    if last_col > col or last_row > row:
-        ws.merge_range(row - 1, col - 1, last_row - 1, last_col - 1, None, first)
-        for r in range(row, last_row + 1):
-            for c in range(col, last_col + 1):
-                if (r, c) == (row, col):
-                    continue
-                sides = "".join(
-                    side
-                    for side, edge in (("t", r == row), ("b", r == last_row), ("l", c == col))
-                    if edge and side in edges
-                ) + ("r" if c == last_col and "r" in edges else "")
-                ws.write_blank(r - 1, c - 1, None, fmt.get(box, sides))
-    write_value(ws, row - 1, col - 1, value, first)
+    if box.span > 1 or box.rows > 1:
+        cover = fmt.covers.get((box, edges))
+        if cover is None:
+            cover = fmt.covers[(box, edges)] = _cover(box, edges, fmt)
+        ws.merge_range(row, col, row + box.rows - 1, col + box.span - 1, None, first)
+        for r, c, look in cover:
+            ws.write_blank(row + r, col + c, None, look)
+    write_value(ws, row, col, value, first)
 
 
 class _Grid:

@@ -12,15 +12,19 @@ import openpyxl
 import pytest
 
 from techvp.excel.assessform import ASSESSMENT_FORM, sheet_names, write_assessment_forms
+from techvp.excel.forms import BLANK_BATCH, BLANK_TIME
 from techvp.excel.formsheet import LONG_ROW_LINES, split_long
 from techvp.excel.layout import display_units
 from techvp.excel.servicefiles import write_service_forms
 from techvp.excel.serviceforms import ServiceRow, assessed_rows, service_rows
 from techvp.messages import excel as text
 from techvp.repo import load_dataset
+from tests.excel.formdump import dump_form
 from tests.excel.service import LONG, OUTCOMES, flat, seed_text, service_repo
+from tests.golden import assert_golden
 
 FILE = "附件1 考核表.xlsx"
+GOLDEN = Path(__file__).parent / "golden"
 # The paper form's own words, transcribed from seed 002 附件1 (full-width punctuation restored).
 SEED_LABELS = [
     "湖北省第二批“科技副总”服务中小微企业考核表",
@@ -207,3 +211,10 @@ def test_tabs_are_names_excel_accepts_whatever_the_experts_names(tmp_path: Path)
         long[:31],
         f"{long[:29]}-2",
     ]
+
+
+def test_the_blank_form_as_a_reviewer_compares_it(tmp_path: Path) -> None:
+    """Every box of the blank 考核表 (`techvp excel-templates`): text, font, alignment, ruled
+    sides, row heights, column widths and print setup; a layout change shows in the diff."""
+    path = write_assessment_forms([], BLANK_BATCH, tmp_path, BLANK_TIME)
+    assert_golden(GOLDEN / "assessment-form-blank.txt", dump_form(path))

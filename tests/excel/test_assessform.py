@@ -4,21 +4,27 @@ blocks with seal and date lines — A4 portrait, fitted to the page width."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from techvp.excel.assessform import ASSESSMENT_FORM, write_assessment_forms
+from techvp.excel.assessform import ASSESSMENT_FORM, sheet_names, write_assessment_forms
+from techvp.excel.forms import BLANK_BATCH, BLANK_TIME
 from techvp.excel.formsheet import LONG_ROW_LINES, split_long
 from techvp.excel.layout import display_units
 from techvp.excel.servicefiles import write_service_forms
+from techvp.excel.serviceforms import ServiceRow, assessed_rows, service_rows
 from techvp.messages import excel as text
 from techvp.repo import load_dataset
+from tests.excel.formdump import dump_form
 from tests.excel.service import LONG, OUTCOMES, flat, seed_text, service_repo
+from tests.golden import assert_golden
 
 FILE = "附件1 考核表.xlsx"
+GOLDEN = Path(__file__).parent / "golden"
 # The paper form's own words, transcribed from seed 002 附件1 (full-width punctuation restored).
 SEED_LABELS = [
     "湖北省第二批“科技副总”服务中小微企业考核表",
@@ -166,7 +172,8 @@ def test_printed_on_a4_portrait_with_the_evaluation_on_a_new_page(
 ) -> None:
     ws = book["李明"]
     setup = ws.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+    fit_width = setup.fitToWidth or 1  # an absent fitToWidth is 1 (ECMA-376 CT_PageSetup)
+    assert (setup.orientation, setup.paperSize, fit_width, setup.fitToHeight) == (
         "portrait",
         9,
         1,
@@ -185,3 +192,29 @@ def test_with_no_expert_to_assess_a_blank_form_is_written(tmp_path: Path) -> Non
     assert ws.title == "考核表"
     assert ws["B2"].value is None and ws["F5"].value == "（  ）是    （  ）否"
     assert ASSESSMENT_FORM.name == "附件1 考核表"
+
+
+def _renamed(row: ServiceRow, name: str) -> ServiceRow:
+    assert row.expert is not None
+    return replace(row, expert=row.expert.model_copy(update={"name": name}))
+
+
+def test_tabs_are_names_excel_accepts_whatever_the_experts_names(tmp_path: Path) -> None:
+    dataset, _ = load_dataset(service_repo(tmp_path / "repo"))
+    rows = assessed_rows(service_rows(dataset, dataset.batches["wuhan-2022"].record))
+    names = ["李[明]/工作室", "History", "'王芳'"]  # Excel refuses each as a tab's name
+    odd = [_renamed(row, name) for row, name in zip(rows, names, strict=True)]
+    path = write_assessment_forms(odd, "2022年武汉市", tmp_path, datetime(2022, 3, 15))
+    assert openpyxl.load_workbook(path).sheetnames == ["李_明__工作室", "History-2", "王芳"]
+    long = "欧阳" * 20  # two experts of one 40-character name: name-id, cut to 31, still equal
+    assert sheet_names([_renamed(rows[0], long), _renamed(rows[1], long)]) == [
+        long[:31],
+        f"{long[:29]}-2",
+    ]
+
+
+def test_the_blank_form_as_a_reviewer_compares_it(tmp_path: Path) -> None:
+    """Every box of the blank 考核表 (`techvp excel-templates`): text, font, alignment, ruled
+    sides, row heights, column widths and print setup; a layout change shows in the diff."""
+    path = write_assessment_forms([], BLANK_BATCH, tmp_path, BLANK_TIME)
+    assert_golden(GOLDEN / "assessment-form-blank.txt", dump_form(path))

@@ -5,6 +5,7 @@ files it with its 附件2); with no expert to assess, one blank form."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from techvp.models import Assessment
 T = text.ASSESSMENT_FORM
 WIDTHS = (14.0, *(10.5,) * 7)
 SHEET_NAME_LIMIT = 31
+_SHEET_REFUSED = re.compile(r"[\[\]:*?/\\]")
 
 
 def _assessment(row: ServiceRow | None) -> Assessment | None:
@@ -134,15 +136,29 @@ ASSESSMENT_FORM = FormSheet(
 )
 
 
+def _cut(name: str, limit: int) -> str:
+    """At most limit characters, not starting or ending with an apostrophe (Excel refuses it)."""
+    return name[:limit].strip("'") or "_"
+
+
 def sheet_names(rows: Sequence[ServiceRow]) -> list[str]:
-    """Each expert's tab: the name, or name and id when two experts share a name."""
+    """Each expert's tab: the name, or name and id when two experts share a name; a character
+    Excel refuses in a tab's name ([]:*?/\\) becomes _, and a name still taken once cut to
+    Excel's 31 characters (compared as Excel does, ignoring case) gets a number."""
     counts: dict[str, int] = {}
     for row in rows:
         counts[row.name] = counts.get(row.name, 0) + 1
-    names = []
+    names: list[str] = []
+    taken = {"history"}  # Excel reserves it
     for row in rows:
         name = row.name if counts[row.name] == 1 else f"{row.name}-{row.appointment.expert}"
-        names.append(name[:SHEET_NAME_LIMIT])
+        name = _SHEET_REFUSED.sub("_", name)
+        tab, number = _cut(name, SHEET_NAME_LIMIT), 1
+        while tab.casefold() in taken:
+            number += 1
+            tab = f"{_cut(name, SHEET_NAME_LIMIT - len(str(number)) - 1)}-{number}"
+        taken.add(tab.casefold())
+        names.append(tab)
     return names
 
 

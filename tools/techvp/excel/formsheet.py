@@ -6,28 +6,23 @@ standing beside a block, `rows` lines downwards (the columns it covers are skipp
 below, as in an HTML table). A `long` line holds one text that may run over several sheet rows
 (a row is at most 409 points high, and a row split across pages prints badly): the text is cut
 at line ends into rows of at most LONG_ROW_LINES lines, ruled as one block. One sheet per record;
-A4 portrait, fitted to the page width, page breaks where the paper form has them. Saved through
-`save` (fixed document times and zip dates: the same records give the same bytes).
+A4 portrait, fitted to the page width, page breaks where the paper form has them. Written with
+XlsxWriter through layout.py's workbook helpers, as the tables are (fixed document times and zip
+dates: the same records give the same bytes).
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Callable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
-from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.writer.excel import ExcelWriter
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from techvp.excel.layout import (
     FONT_NAME,
@@ -35,18 +30,15 @@ from techvp.excel.layout import (
     Kind,
     cell_value,
     display_units,
-    fixed_zip,
+    new_workbook,
     row_height,
+    save_workbook,
+    write_value,
 )
-from techvp.messages import excel as text
 
 Align = Literal["left", "center", "right"]
 LONG_ROW_LINES = 20
-_THIN = Side(style="thin")
-_NONE = Side()
-_TITLE = Font(name=FONT_NAME, size=16, bold=True)
-_LABEL = Font(name=FONT_NAME, size=11, bold=True)
-_BODY = Font(name=FONT_NAME, size=11)
+_SIDES = {"t": "top", "b": "bottom", "l": "left", "r": "right"}  # a ruled side's format key
 
 
 @dataclass(frozen=True)
@@ -112,53 +104,68 @@ def split_long(value: str, width: float, limit: int = LONG_ROW_LINES) -> list[st
     return [chunk for chunk in chunks if chunk]
 
 
-Styles = dict[tuple[Any, ...], Any]  # a style's key → openpyxl's StyleArray, per workbook
+class _Formats:
+    """The workbook's cell formats, one per look (label or answer, alignment, kind, ruled sides),
+    made when first needed: a form has a few dozen looks over thousands of cells."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self.known: dict[tuple[Any, ...], Format] = {}
+        self.covers: dict[tuple[Box, str], list[tuple[int, int, Format]]] = {}
+        title = {"font_name": FONT_NAME, "font_size": 16, "bold": True, "text_wrap": True}
+        self.title = wb.add_format({**title, "align": "center", "valign": "vcenter"})
+
+    def get(self, box: Box, edges: str) -> Format:
+        key = (box.label, box.align, box.top, box.kind, edges)
+        known = self.known.get(key)
+        if known is None:
+            props: dict[str, Any] = {
+                "font_name": FONT_NAME,
+                "font_size": 11,
+                "bold": box.label,
+                "text_wrap": True,
+                "align": box.align,
+                "valign": "top" if box.top else "vcenter",
+                **{_SIDES[side]: 1 for side in edges},
+            }
+            if box.kind in ("int", "number"):
+                props["num_format"] = "0" if box.kind == "int" else "0.##"
+            known = self.known[key] = self.wb.add_format(props)
+        return known
 
 
-def _style(cell: Any, box: Box, edges: str, styles: Styles) -> None:
-    """Style a cell, reusing the workbook's style made for the same look: setting a font, border
-    and alignment anew hashes each against the workbook's tables, most of the writing time."""
-    key = (box.label, box.align, box.top, box.kind, edges)
-    known = styles.get(key)
-    if known is not None:
-        cell._style = copy(known)
-        return
-    cell.font = _LABEL if box.label else _BODY
-    vertical = "top" if box.top else "center"
-    cell.alignment = Alignment(wrap_text=True, horizontal=box.align, vertical=vertical)
-    cell.border = Border(
-        top=_THIN if "t" in edges else _NONE,
-        bottom=_THIN if "b" in edges else _NONE,
-        left=_THIN if "l" in edges else _NONE,
-        right=_THIN if "r" in edges else _NONE,
-    )
-    if box.kind in ("int", "number"):
-        cell.number_format = "0" if box.kind == "int" else "0.##"
-    styles[key] = copy(cell._style)
+Cover = list[tuple[int, int, Format]]  # a merged block's covered cells: row, column offsets
 
 
-def _place(ws: Any, at: tuple[int, int], box: Box, value: Any, edges: str, styles: Styles) -> None:
-    """Write one box at (row, col), styled; merged over its span and rows. The merge is recorded
-    as the streaming writer records it: each covered cell already carries the block's outer
-    rules, so openpyxl's own merge (which restyles the edges, slowly) is not needed."""
-    row, col = at
-    last_col, last_row = col + box.span - 1, row + box.rows - 1
-    for r in range(row, last_row + 1):
-        for c in range(col, last_col + 1):
-            if (r, c) == (row, col):  # the first cell carries all the block's rules: readers
-                _style(ws.cell(r, c), box, edges, styles)  # (openpyxl too) take them from it
+def _cover(box: Box, edges: str, fmt: _Formats) -> Cover:
+    """Each cell a block covers besides its first, with the block's outer rules on its sides."""
+    cells = []
+    for r in range(box.rows):
+        for c in range(box.span):
+            if r == c == 0:
                 continue
-            sides = "".join(
-                side
-                for side, edge in (("t", r == row), ("b", r == last_row), ("l", c == col))
-                if edge and side in edges
-            ) + ("r" if c == last_col and "r" in edges else "")
-            _style(ws.cell(r, c), box, sides, styles)
-    ws.cell(row, col).value = value
-    if last_col > col or last_row > row:
-        ws.merged_cells.add(
-            f"{get_column_letter(col)}{row}:{get_column_letter(last_col)}{last_row}"
-        )
+            at = {"t": r == 0, "b": r == box.rows - 1, "l": c == 0, "r": c == box.span - 1}
+            sides = "".join(side for side in "tblr" if at[side] and side in edges)
+            cells.append((r, c, fmt.get(box, sides)))
+    return cells
+
+
+def _place(
+    ws: Worksheet, at: tuple[int, int], box: Box, value: Any, edges: str, fmt: _Formats
+) -> None:
+    """Write one box at (row, col), 1-based, styled; merged over its span and rows. The first
+    cell carries all the block's rules (readers, openpyxl too, take them from it), each covered
+    cell the block's outer rules on its own sides."""
+    row, col = at[0] - 1, at[1] - 1
+    first = fmt.get(box, edges)
+    if box.span > 1 or box.rows > 1:
+        cover = fmt.covers.get((box, edges))
+        if cover is None:
+            cover = fmt.covers[(box, edges)] = _cover(box, edges, fmt)
+        ws.merge_range(row, col, row + box.rows - 1, col + box.span - 1, None, first)
+        for r, c, look in cover:
+            ws.write_blank(row + r, col + c, None, look)
+    write_value(ws, row, col, value, first)
 
 
 class _Grid:
@@ -181,7 +188,7 @@ def _value(box: Box, record: Any) -> Any:
 
 
 def _line(
-    ws: Any, form: FormSheet, line: Line, record: Any, at: tuple[int, _Grid], styles: Styles
+    ws: Worksheet, form: FormSheet, line: Line, record: Any, at: tuple[int, _Grid], fmt: _Formats
 ) -> int:
     """Write one line from `row` (columns covered from above skipped); returns the next row."""
     row, grid = at
@@ -192,74 +199,59 @@ def _line(
         pieces = split_long(str(_value(box, record) or ""), width) or [""]
         for index, piece in enumerate(pieces):
             edges = "lr" + ("t" if index == 0 else "") + ("b" if index == len(pieces) - 1 else "")
-            _place(ws, (row + index, cols[0]), box, piece or None, edges, styles)
+            _place(ws, (row + index, cols[0]), box, piece or None, edges, fmt)
             # A line to spare: viewers wrap CJK text a little differently from the estimate.
             height = max(row_height([piece], [width]) + LINE_POINTS, line.lines * LINE_POINTS + 4)
-            ws.row_dimensions[row + index].height = height
+            ws.set_row(row + index - 1, height)
         return row + len(pieces)
     heights = [line.lines * LINE_POINTS + 4]
     used = 0
     for box in line.boxes:
         col = cols[used]
         value = _value(box, record)
-        _place(ws, (row, col), box, value, box.edges, styles)
+        _place(ws, (row, col), box, value, box.edges, fmt)
         grid.take(row, col, box)
         width = sum(form.widths[col - 1 : col - 1 + box.span])
         if box.rows == 1:
             heights.append(row_height([value], [width]))
         used += box.span
-    ws.row_dimensions[row].height = max(heights)
+    ws.set_row(row - 1, max(heights))
     return row + 1
 
 
 def _sheet(
-    wb: Workbook, form: FormSheet, name: str, title: str, record: Any, styles: Styles
+    wb: Workbook, form: FormSheet, name: str, title: str, record: Any, fmt: _Formats
 ) -> None:
-    ws = wb.create_sheet(name)
-    for index, width in enumerate(form.widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    last = get_column_letter(len(form.widths))
-    ws["A1"] = title
-    ws["A1"].font = _TITLE
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merged_cells.add(f"A1:{last}1")
-    ws.row_dimensions[1].height = 48
-    row, grid = 2, _Grid()
+    ws = wb.add_worksheet(name)
+    last = len(form.widths) - 1
+    for index, width in enumerate(form.widths):
+        ws.set_column(index, index, width)
+    ws.set_row(0, 48)
+    ws.merge_range(0, 0, 0, last, None, fmt.title)
+    write_value(ws, 0, 0, title, fmt.title)
+    row, grid, breaks = 2, _Grid(), []
     for line in form.lines:
         if line.break_before:
-            ws.row_breaks.append(Break(id=row - 1))
-        row = _line(ws, form, line, record, (row, grid), styles)
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.print_area = f"A1:{last}{row - 1}"
+            breaks.append(row - 1)  # a break below the row before (1-based), as Excel counts
+        row = _line(ws, form, line, record, (row, grid), fmt)
+    ws.set_h_pagebreaks(breaks)
+    ws.set_portrait()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5, top=1, bottom=1)
+    ws.set_header("", {"margin": 0.5})
+    ws.set_footer("", {"margin": 0.5})
+    ws.print_area(0, 0, row - 2, last)
 
 
 def write_form_sheets(
     form: FormSheet, sheets: Sequence[tuple[str, str, Any]], path: Path, when: datetime
 ) -> Path:
-    """One sheet per (tab name, title, record), saved to path."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    styles: Styles = {}
+    """One sheet per (tab name, title, record), saved to path with `when` as the document's time
+    and fixed zip dates (the same records give the same bytes)."""
+    wb, raw = new_workbook(form.name, when)
+    fmt = _Formats(wb)
     for name, title, record in sheets:
-        _sheet(wb, form, name, title, record, styles)
-    return save(wb, form.name, path, when)
-
-
-def save(wb: Workbook, title: str, path: Path, when: datetime) -> Path:
-    """Save an openpyxl workbook with `when` as the document's time and fixed zip dates (the
-    tables go through XlsxWriter in layout.write_form; a form sheet's free layout stays here)."""
-    wb.properties.creator = text.CREATOR
-    wb.properties.title = title
-    wb.properties.created = wb.properties.modified = when
-    raw = BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
-        ExcelWriter(wb, archive).save()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(fixed_zip(raw.getvalue()))
-    return path
+        _sheet(wb, form, name, title, record, fmt)
+    return save_workbook(wb, raw, path)

@@ -156,7 +156,7 @@ class _Formats:
         ]
 
 
-def _write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Format) -> None:
+def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Format) -> None:
     """One typed cell: write() would turn text that looks like a formula or a link into one."""
     if value is None or value == "":
         ws.write_blank(row, col, None, fmt)
@@ -174,7 +174,7 @@ def _write_header(ws: Worksheet, form: Form, fmt: Format) -> None:
     cols = form.columns
     if not form.two_level:
         for index, col in enumerate(cols):
-            _write_value(ws, 2, index, col.header, fmt)
+            write_value(ws, 2, index, col.header, fmt)
         return
     start = 0
     while start < len(cols):
@@ -188,7 +188,7 @@ def _write_header(ws: Worksheet, form: Form, fmt: Format) -> None:
             else:
                 ws.write_string(2, start, col.group, fmt)
             for index in range(start, end + 1):
-                _write_value(ws, 3, index, cols[index].header, fmt)
+                write_value(ws, 3, index, cols[index].header, fmt)
         else:
             ws.merge_range(2, start, 3, start, col.header, fmt)
         start = end + 1
@@ -290,11 +290,11 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
         ws.set_row(row, row_height(values, widths))
         shown = runs.next(values, row)
         for index, value in enumerate(shown):
-            _write_value(ws, row, index, value, fmt.body[index])
+            write_value(ws, row, index, value, fmt.body[index])
         row += 1
     for index, first, last, value in runs.close():
         ws.merge_range(first, index, last, index, None, fmt.body[index])
-        _write_value(ws, first, index, value, fmt.body[index])
+        write_value(ws, first, index, value, fmt.body[index])
     for _ in range(sheet.blank_rows):
         for index in range(ncols):
             ws.write_blank(row, index, None, fmt.body[index])  # typed, e.g. digits stay text
@@ -315,12 +315,23 @@ def _write_sheet(wb: Workbook, form: Form, sheet: Sheet) -> None:
 
 def write_form(form: Form, sheets: Sequence[Sheet], path: Path, when: datetime) -> Path:
     """Write the sheets of one form to path (an .xlsx); `when` is the document's time."""
+    wb, raw = new_workbook(form.name, when)
+    for sheet in sheets:
+        _write_sheet(wb, form, sheet)
+    return save_workbook(wb, raw, path)
+
+
+def new_workbook(title: str, when: datetime) -> tuple[Workbook, BytesIO]:
+    """A workbook written in memory, text always written as text, `when` its document time."""
     raw = BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     wb = Workbook(raw, options)
-    wb.set_properties({"title": form.name, "author": text.CREATOR, "created": when})
-    for sheet in sheets:
-        _write_sheet(wb, form, sheet)
+    wb.set_properties({"title": title, "author": text.CREATOR, "created": when})
+    return wb, raw
+
+
+def save_workbook(wb: Workbook, raw: BytesIO, path: Path) -> Path:
+    """Close a workbook from `new_workbook` and write it to path with fixed zip dates."""
     wb.close()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(fixed_zip(raw.getvalue()))
@@ -328,7 +339,8 @@ def write_form(form: Form, sheets: Sequence[Sheet], path: Path, when: datetime) 
 
 
 def fixed_zip(data: bytes) -> bytes:
-    """The same zip with every entry dated ZIP_DATE (openpyxl stamps the time of saving)."""
+    """The same zip with every entry dated ZIP_DATE and the same attributes and compression,
+    whatever the writer stamped."""
     out = BytesIO()
     with (
         zipfile.ZipFile(BytesIO(data)) as source,
@@ -342,4 +354,14 @@ def fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["Column", "Form", "Sheet", "cell_value", "fixed_zip", "write_form"]
+__all__ = [
+    "Column",
+    "Form",
+    "Sheet",
+    "cell_value",
+    "fixed_zip",
+    "new_workbook",
+    "save_workbook",
+    "write_form",
+    "write_value",
+]

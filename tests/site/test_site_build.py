@@ -120,8 +120,14 @@ LITERAL_TEXTS = [
 ]
 
 
+# What YAML would read as something else, or refuses to read raw.
+YAML_TRAPS = ["no", "0271", "85317029", "1e3", "null", "~", "- 项", "a: b", "'引'", '\t\\"']
+YAML_TRAPS += ["\x7f\x85\x9f", "\ufeff\u200b😀"]
+
+
 @pytest.mark.parametrize(
-    "text", [*LITERAL_TEXTS, "no", "0271", "85317029", "1e3", "null", "~", "- 项", "a: b", "'引'"]
+    "text",
+    [*LITERAL_TEXTS, *YAML_TRAPS],
 )
 def test_front_matter_hands_record_text_to_the_theme_unchanged(text: str) -> None:
     """A need page's body reaches the theme in front matter, which mkdocs reads as YAML:

@@ -9,6 +9,7 @@ characters, since the theme prints titles unescaped.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -48,10 +49,15 @@ def plain_title(value: str) -> Markup:
     return Markup(json.dumps(value.translate(_UNSAFE), ensure_ascii=False))
 
 
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f]")
+
+
 def front_matter(value: object) -> Markup:
     """A value for a page's front matter as JSON, which YAML reads back unchanged: a string stays
-    that string (`no`, `0271`, `- x`), nothing becomes a number, a boolean or a list."""
-    return Markup(json.dumps(value, ensure_ascii=False))
+    that string (`no`, `0271`, `- x`), nothing becomes a number, a boolean or a list. JSON
+    escapes C0 controls; DEL and C1 controls, which YAML refuses raw, are escaped here."""
+    text = json.dumps(value, ensure_ascii=False)
+    return Markup(_YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 def need_meta(view: NeedView) -> dict[str, Any]:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from techvp.build import BuildResult, Output, build, run
+from techvp.build import OUTPUTS, BuildResult, Output, build, run
 from techvp.cli import main
-from techvp.diagnostics import Location, error
+from techvp.diagnostics import Location, TechvpError, error
 from techvp.repo import load_dataset
 from tests.factories import NEED, dump, full_repo, record, write
 
@@ -156,3 +158,49 @@ def test_a_folder_that_cannot_be_written_is_an_environment_error(tmp_path: Path)
     assert result.output.startswith(f"错误：无法读写“{blocker}")
     assert "路径中有一段是文件而不是目录  (os.failed)" in result.output
     assert "Traceback" not in result.output
+
+
+def _pid_output(name: str, folder: str = "") -> Output:
+    def write_pid(result: BuildResult, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / f"{name}.pid").write_text(str(os.getpid()), encoding="utf-8")
+
+    return Output(name, write_pid, folder)
+
+
+def test_the_site_runs_in_its_own_process_beside_the_staff_outputs(tmp_path: Path) -> None:
+    root = full_repo(tmp_path / "repo")
+    outputs = [_pid_output("excel"), _pid_output("site", folder="site")]
+    _, done = build(root, NOW, out_dir=tmp_path / "out", outputs=outputs)
+    assert done == ("excel", "site")
+    staff = (tmp_path / "out" / "excel.pid").read_text(encoding="utf-8")
+    site = (tmp_path / "out" / "site" / "site.pid").read_text(encoding="utf-8")
+    assert staff == str(os.getpid()) and site != staff
+
+
+def test_an_error_in_the_site_process_reaches_the_caller_whole(tmp_path: Path) -> None:
+    def fail(result: BuildResult, out_dir: Path) -> None:
+        raise TechvpError(error("site.sources", Location("mkdocs.yml"), checkout="/nowhere"))
+
+    root = full_repo(tmp_path / "repo")
+    outputs = [_pid_output("excel"), Output("site", fail, "site")]
+    with pytest.raises(TechvpError) as raised:
+        build(root, NOW, out_dir=tmp_path / "out", outputs=outputs)
+    assert raised.value.diagnostic.code == "site.sources"
+    assert raised.value.diagnostic.params == {"checkout": "/nowhere"}
+    assert (tmp_path / "out" / "excel.pid").is_file()  # the other outputs still ran
+
+
+def test_outputs_side_by_side_write_the_same_bytes_as_one_at_a_time(tmp_path: Path) -> None:
+    root = full_repo(tmp_path / "repo")
+    together, apart = tmp_path / "together", tmp_path / "apart"
+    build(root, NOW, out_dir=together)
+    for output in OUTPUTS:
+        build(root, NOW, out_dir=apart, outputs=[output])
+
+    def files(top: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(top).as_posix(): p.read_bytes() for p in top.rglob("*") if p.is_file()
+        }
+
+    assert files(together) == files(apart) != {}

@@ -7,12 +7,14 @@ the records validate without an error: nothing is written from records that fail
 
 Outputs register in `OUTPUTS`. An output is a name and a function `run(result, out_dir)` that
 reads the result (never the files again) and writes under `out_dir`; it returns nothing and does
-not print. The site, the Excel forms, matching and the tallies will register here.
+not print. The site runs in a forked process of its own beside the others (`_run_outputs`).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -163,6 +165,40 @@ def build(
     if not result.findings.ok:
         return result, ()
     target = out_dir if out_dir is not None else root / "build"
-    for output in outputs:
-        output.run(result, (dirs or {}).get(output.name, target / output.folder))
+    jobs = [(o, (dirs or {}).get(o.name, target / o.folder)) for o in outputs]
+    _run_outputs(result, jobs)
     return result, tuple(output.name for output in outputs)
+
+
+# What a forked output process runs: inherited at the fork, never pickled.
+_FORKED: tuple[BuildResult, Output, Path] | None = None
+
+
+def _run_forked() -> None:
+    assert _FORKED is not None
+    result, output, out_dir = _FORKED
+    output.run(result, out_dir)
+
+
+def _run_outputs(result: BuildResult, jobs: Sequence[tuple[Output, Path]]) -> None:
+    """Every output. Where the system can fork, the site runs in a process of its own beside the
+    others: its mkdocs build is one core's work for most of a large build, the matching and the
+    Excel forms another's. What either raises is raised here, as if they had run in turn."""
+    site = [(o, d) for o, d in jobs if o.name == "site"]
+    rest = [(o, d) for o, d in jobs if o.name != "site"]
+    if not site or not rest or "fork" not in multiprocessing.get_all_start_methods():
+        for output, out_dir in jobs:
+            output.run(result, out_dir)
+        return
+    global _FORKED
+    _ = result.history  # read once (one `git log`), before the fork, for both sides
+    _FORKED = (result, *site[0])
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            forked = pool.submit(_run_forked)
+            for output, out_dir in rest:
+                output.run(result, out_dir)
+            forked.result()
+    finally:
+        _FORKED = None

@@ -147,6 +147,10 @@ class TechvpError(Exception):
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
 
+    def __reduce__(self) -> tuple[type[TechvpError], tuple[Diagnostic]]:
+        # Pickled whole, so one raised in an output's own process (techvp.build) reaches the CLI.
+        return (TechvpError, (self.diagnostic,))
+
 
 def error(code: str, location: Location, clause: str | None = None, **params: Any) -> Diagnostic:
     return Diagnostic(code, Severity.ERROR, location, params, clause)

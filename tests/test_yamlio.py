@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from techvp.cli import main
 from techvp.diagnostics import Severity
-from techvp.yamlio import MAX_DEPTH, parse_bytes, parse_text
+from techvp.yamlio import MAX_COMPOSED_CHARS, MAX_DEPTH, parse_bytes, parse_text
 from tests.corpus.make_bad import need
 from tests.factories import full_repo, write
 
@@ -346,3 +346,61 @@ def test_a_quoted_key_may_start_with_a_fullwidth_space() -> None:
     doc = parse_text("'\u3000全角空格开头': 值\n", "f.yaml")
     assert doc.diagnostics == []
     assert doc.data == {"\u3000全角空格开头": "值"}
+
+
+# ---- composed in C or read event by event: the same document --------------------------------
+
+
+def _same(text: str) -> None:
+    composed, evented = parse_text(text, "f.yaml"), parse_text(text, "f.yaml", events=True)
+    assert repr(composed.data) == repr(evented.data)  # same values, same key order
+    assert list(composed.key_positions.items()) == list(evented.key_positions.items())
+    assert list(composed.value_positions.items()) == list(evented.value_positions.items())
+    assert composed.diagnostics == evented.diagnostics
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parent / "corpus").rglob("*.yaml"))
+    + sorted((Path(__file__).parents[1] / "submissions").rglob("*.yaml"))[:200],
+    ids=str,
+)
+def test_composed_and_event_reading_agree_on_every_corpus_file(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b:\n  c: 1\nb:\n  c: 2\n  d: 3\n",  # a duplicate's positions are where it was written
+        "a: 1\n---\nb: 2\n",
+        "? [a, b]\n: 1\n",
+        "a: " + "[" * 25 + "]" * 25 + "\n",
+        "~: 1\nnull: 2\n'': 3\n: 4\na:\nb: ''\nc: ~\nd: NULL\n",
+        "x: y #c\nz: [a #b\n, c]\nt: |\n  a #b\n",
+        "a:\n  \u3000b: 1\n'\u3000c': 2\n",
+        "- a\n-\n- b: c\n  d: [x, {y: z}]\n",
+        "",
+        "---\n",
+        "a: b\n...\n%BAD\n",
+    ],
+)
+def test_composed_and_event_reading_agree_on_traps(text: str) -> None:
+    _same(text)
+
+
+def test_deep_block_nesting_in_a_short_file_is_refused_without_crashing() -> None:
+    """libyaml composes by recursion in C: a file short enough to be composed nests at most a
+    few thousand levels, which it survives; the depth limit then refuses it."""
+    doc = parse_text("- " * 8000 + "x\n", "f.yaml")
+    assert problems(doc) == [("yaml.too-deep", 1, 41)]
+
+
+def test_a_file_too_long_to_compose_reads_the_same() -> None:
+    long = "id: x\nproblem: " + "焊接" * MAX_COMPOSED_CHARS + "\nlist:\n  - a\n"
+    doc = parse_text(long, "f.yaml")
+    assert doc.ok and doc.data["list"] == ["a"]
+    assert doc.value_positions[("list", 0)] == (4, 5)
+    deep = parse_text("- " * 100_000 + "x\n", "f.yaml")  # composed, this would crash the C stack
+    assert problems(deep) == [("yaml.too-deep", 1, 41)]

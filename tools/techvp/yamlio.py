@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from yaml import events as ev
@@ -21,6 +21,7 @@ from yaml._yaml import CParser
 from yaml.nodes import MappingNode, ScalarNode
 
 from techvp.diagnostics import Diagnostic, KeyPath, Location, Severity, error, warning
+from techvp.yamlblock import read_block
 from techvp.yamlsyntax import FULLWIDTH_SPACE, syntax_error
 
 MAX_FILE_BYTES = 1_000_000
@@ -43,6 +44,7 @@ _DATA_INTACT = frozenset({"yaml.inline-comment"})
 _BLANKS = (" ", "\t")
 
 Position = tuple[int, int]  # 1-based line and column
+Way = Literal["any", "composed", "events"]
 
 
 @dataclass
@@ -358,13 +360,22 @@ def _precheck(text: str, doc: YamlDocument) -> bool:
     return True
 
 
-def parse_text(text: str, file: str, *, events: bool = False) -> YamlDocument:
-    """Parse YAML text that is already decoded. `events`: read it event by event even when
-    libyaml could compose it (both ways give the same document; tests compare them)."""
+def parse_text(text: str, file: str, *, way: Way = "any") -> YamlDocument:
+    """Parse YAML text that is already decoded.
+
+    Three ways give the same document: simple block YAML line by line (yamlblock), else the
+    node tree libyaml composes, else libyaml's events. `way` starts further down that list
+    (tests compare them); a way that cannot read the text passes it on.
+    """
     doc = YamlDocument(file)
     if not _precheck(text, doc):
         return doc
-    if not events and composable(text):
+    if way == "any":
+        block = read_block(text)
+        if block is not None:
+            doc.data, doc.key_positions, doc.value_positions = block
+            return doc
+    if way != "events" and composable(text):
         checked = len(doc.diagnostics)
         if _build(_NodeBuilder(doc, text), doc):
             return doc

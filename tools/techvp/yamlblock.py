@@ -4,10 +4,11 @@ Most record files are nothing but `key: value` lines, `key:` opening a block, `-
 comment lines, every value on one line, plain or in single quotes. For such a file this gives the
 same data, the same key and value positions (in the same order) that techvp.yamlio builds from
 libyaml, without libyaml making a Python object for every scalar, mark and node: about a
-quarter less time than walking libyaml's node tree. Anything else — a block scalar (`|`), a flow collection, a double-quoted or multi-line
-value, a `#` or `: ` in a value, a key that is not a plain name, a tab, a CR, a document marker,
-a duplicate key, odd indentation, deep nesting — returns None, and the file is read by libyaml
-as before, which also reports what is wrong with it. A file read here has no diagnostics.
+quarter less time than walking libyaml's node tree. Anything else — a block scalar (`|`), a
+flow collection, a double-quoted or multi-line value, a `#` or `: ` in a value, a key that is
+not a plain name, a tab, a CR, a document marker, a duplicate key, odd indentation, deep
+nesting — returns None, and the file is read by libyaml as before, which also reports what is
+wrong with it. A file read here has no diagnostics.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from typing import Any
 from techvp.diagnostics import KeyPath
 
 Position = tuple[int, int]
-# indent, "- " (with its blanks), a plain key (a name, or a month like 2023-02) and its colon
-# with its blanks; the rest of the line follows the match.
-_LINE = re.compile(r"( *)(-(?: +|$))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$))?")
+# Each line: indent, "- " (with its blanks), a plain key (a name, or a month like 2023-02), the
+# blanks after its colon, the rest. One pass over the text gives every line's parts.
+_LINES = re.compile(r"^( *)(-(?: +|$))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):( +|$))?(.*)$", re.MULTILINE)
 # What a plain scalar may not start with (YAML indicators), or contain anywhere here.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
@@ -149,35 +150,35 @@ def _read(text: str) -> tuple[Any, dict[KeyPath, Position], dict[KeyPath, Positi
     # The collection the last line was in, while no `key:` or `-` waits for its block: most lines
     # are one more `key: value` or `- item` at its indent, read here without the bookkeeping.
     flat: _Frame | None = None
-    match = _LINE.match
-    for row, line in enumerate(text.split("\n")):
-        found = match(line)
-        assert found is not None  # every part is optional
-        spaces, dash, key = found.groups()
-        start = found.end()
-        rest = line[start:].rstrip(" ")
-        if flat is not None and rest and len(spaces) == flat.indent:
+    for row, (spaces, dash, key, gap, rest) in enumerate(_LINES.findall(text)):
+        rest = rest.rstrip(" ")
+        indent = len(spaces)
+        if flat is not None and rest and indent == flat.indent:
             items: Any = flat.items
             if flat.is_map:
-                if dash is None and key is not None and key not in items:
+                if key and not dash and key not in items:
                     child = (*flat.path, key)
-                    items[key] = _scalar(rest)
-                    keys[child] = (row + 1, len(spaces) + 1)
-                    values[child] = (row + 1, start + 1)
+                    if rest[0] in _INDICATORS or "#" in rest or ": " in rest or rest[-1] == ":":
+                        items[key] = _scalar(rest)  # quoted, or passed on
+                    else:
+                        items[key] = None if rest in _NULLS else rest
+                    keys[child] = (row + 1, indent + 1)
+                    values[child] = (row + 1, indent + len(key) + len(gap) + 2)
                     continue
-            elif dash is not None and key is None:
-                values[(*flat.path, len(items))] = (row + 1, start + 1)
+            elif dash and not key:
+                values[(*flat.path, len(items))] = (row + 1, indent + len(dash) + 1)
                 items.append(_scalar(rest))
                 continue
-        if dash is None and key is None:
+        if not dash and not key:
             if not rest or rest[0] == "#":
                 continue  # a blank or comment line
             raise _Bail
-        indent = len(spaces)
-        if not started and (dash is not None or indent):
+        if not started and (dash or indent):
             raise _Bail
         started = True
-        _general(reader, found, row, indent, dash is not None, key, rest, start)
+        column = indent + len(dash)  # where the key, or the item, starts
+        start = column + len(key) + 1 + len(gap) if key else column
+        _general(reader, (row, indent, column, start, bool(dash), key or None, rest))
         flat = frames[-1] if reader.pending is None else None
     if not started:
         raise _Bail  # nothing but comments: libyaml says what that is
@@ -187,18 +188,15 @@ def _read(text: str) -> tuple[Any, dict[KeyPath, Position], dict[KeyPath, Positi
     return root, keys, values
 
 
-def _general(
-    reader: _Reader,
-    found: re.Match[str],
-    row: int,
-    indent: int,
-    dash: bool,
-    key: str | None,
-    rest: str,
-    start: int,
-) -> None:
-    """Any line but one more `key: value` in the mapping the line before was in."""
+# row (0-based), indent, column of the key or item after `- `, column of the value, whether it
+# starts with `- `, the key, the value as written without trailing blanks.
+_Line = tuple[int, int, int, int, bool, str | None, str]
+
+
+def _general(reader: _Reader, line: _Line) -> None:
+    """Any line but one more `key: value` or `- item` in the collection the line before was in."""
     frames = reader.frames
+    row, indent, column, start, dash, key, rest = line
     if reader.pending is not None:
         reader.settle(row, indent, dash)
     frame = _frame_at(reader, indent, dash)
@@ -207,11 +205,11 @@ def _general(
         reader.entry(frame, row, key, indent, rest, start)
     elif key is not None:  # `- key: value`: a mapping inside the item
         child = (*frame.path, len(frame.items))
-        reader.values[child] = (row + 1, found.start(3) + 1)
+        reader.values[child] = (row + 1, column + 1)
         items: dict[str, Any] = {}
         frame.items.append(items)
-        frames.append(_Frame(found.start(3), items, child, frame.level + 1))
-        reader.entry(frames[-1], row, key, found.start(3), rest, start)
+        frames.append(_Frame(column, items, child, frame.level + 1))
+        reader.entry(frames[-1], row, key, column, rest, start)
     else:
         child = (*frame.path, len(frame.items))
         if rest:

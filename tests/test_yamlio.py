@@ -427,8 +427,22 @@ def test_most_shipped_records_are_read_line_by_line() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "name: 研发\"光谷\"芯片\nphone: '027'\n",  # a quote inside a plain value is text
+        "patents: []\nextra: {}\nlist:\n- []\n- {}\n",  # empty flow collections
+        "a:\n  b:\n  - x\n  -\n  c: ~\nd:\n- k: v\n  m:\n    - 1\n",
+    ],
+)
+def test_line_reading_takes_and_agrees(text: str) -> None:
+    assert read_block(text) is not None
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "problem: |\n  第一行\n  第二行\n",  # a block scalar
-        "list: [a, b]\n",  # a flow collection
+        "list: [a, b]\n",  # a flow collection that is not empty
+        "list: [ ]\n",
         'name: "武汉"\n',  # double quotes
         "name: 'it''s'\n",  # an escaped quote
         "name: C# 开发\n",  # a # in a value
@@ -451,7 +465,19 @@ def test_anything_else_is_left_to_libyaml(text: str) -> None:
 def _mutate(rnd: random.Random, text: str) -> str:
     """A record with a few lines re-indented, emptied, duplicated or added, as typos do."""
     lines = text.split("\n")
-    extra = ["", "# 注释", "  # 注释", "-", "- x", "  - x", "a:", "  b:", "x: ''", "  - k: v"]
+    extra = [
+        "",
+        "# 注释",
+        "  # 注释",
+        "-",
+        "- x",
+        "  - x",
+        "a:",
+        "  b:",
+        "x: ''",
+        "  - k: v",
+        "- []",
+    ]
     for _ in range(rnd.randint(1, 3)):
         at = rnd.randrange(len(lines))
         line = lines[at]

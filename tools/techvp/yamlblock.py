@@ -1,14 +1,14 @@
 """Read the plain block YAML most record files are in one pass over their lines, in Python.
 
 Most record files are nothing but `key: value` lines, `key:` opening a block, `- item` lines and
-comment lines, every value on one line, plain or in single quotes. For such a file this gives the
-same data, the same key and value positions (in the same order) that techvp.yamlio builds from
-libyaml, without libyaml making a Python object for every scalar, mark and node: about a
-quarter less time than walking libyaml's node tree. Anything else — a block scalar (`|`), a
-flow collection, a double-quoted or multi-line value, a `#` or `: ` in a value, a key that is
-not a plain name, a tab, a CR, a document marker, a duplicate key, odd indentation, deep
-nesting — returns None, and the file is read by libyaml as before, which also reports what is
-wrong with it. A file read here has no diagnostics.
+comment lines, every value on one line, plain or in single quotes (or an empty `[]` or `{}`).
+For such a file this gives the same data and the same key and value positions, in the same
+order, that techvp.yamlio builds from libyaml, without libyaml making a Python object for every
+scalar, mark and node: about a quarter less time than walking libyaml's node tree. Anything
+else (a block scalar `|`, a flow collection with items, a double-quoted or multi-line value, a
+`#` or `: ` in a value, a key that is not a plain name, a tab, a CR, a document marker, a
+duplicate key, odd indentation, deep nesting) returns None, and the file is read by libyaml as
+before, which also reports what is wrong with it. A file read here has no diagnostics.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _LINES = re.compile(r"^( *)(-(?: +|$))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):( +|$))?(
 # What a plain scalar may not start with (YAML indicators), or contain anywhere here.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
-_REFUSED = ("\t", "\r", "\ufeff", '"', "---", "...", "\n%")
+_REFUSED = ("\t", "\r", "\ufeff", "---", "...", "\n%")
 # Deeper than this is left to libyaml (and to its depth limit).
 _MAX_LEVELS = 12
 
@@ -34,8 +34,13 @@ class _Bail(Exception):
     """The text is not plain block YAML of the simple kind: libyaml reads it."""
 
 
-def _scalar(rest: str) -> str | None:
-    """A one-line value: a plain scalar (None for null) or a single-quoted one without `''`."""
+def _scalar(rest: str) -> str | list[Any] | dict[str, Any] | None:
+    """A one-line value: a plain scalar (None for null), a single-quoted one without `''`, or an
+    empty list `[]` or mapping `{}` (as records write an empty list of patents)."""
+    if rest == "[]":
+        return []
+    if rest == "{}":
+        return {}
     first = rest[0]
     if first == "'":
         if len(rest) < 2 or rest[-1] != "'" or "'" in rest[1:-1]:

@@ -247,7 +247,7 @@ class _Composer(CParser):
 
 class _NodeBuilder(_Builder):
     """Builds the same data, positions and diagnostics as _EventBuilder from the node tree libyaml
-    composes in C: about a third less work per file. Only for text `composable` says it may read
+    composes in C: about a seventh less time per file. Only for text `composable` says it may read
     (no anchor, alias or tag can be in it, and the tree is too small to nest deep enough to
     exhaust the C stack); a file that does not parse is read again event by event."""
 

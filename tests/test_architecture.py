@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "layout": 3,
     "yamlio": 3,
     "yamlsyntax": 3,
+    "yamlblock": 3,
     "yamlwrite": 3,
     "guard": 3,
     "modelcheck": 3,

@@ -170,6 +170,16 @@ def test_secrets_are_caught_without_echo(kind: str, token: str) -> None:
     assert kind.strip() in diag.message and token not in diag.message
 
 
+@pytest.mark.parametrize(("kind", "token"), sorted(TOKENS.items()))
+def test_secret_found_among_runs_without_one(kind: str, token: str) -> None:
+    """Runs of ASCII that hold no token's shape are passed over at a first, cheaper look; the
+    run that holds one is still read in full, wherever it sits."""
+    ordinary = "email: someone@example.com\nurl: https://example.com/a/b/c/d\n"
+    text = ordinary + f"备注：{token}。\n" + ordinary
+    assert codes_of(text) == ["guard.secret"]
+    assert codes_of(ordinary) == []
+
+
 def test_words_that_resemble_token_prefixes_are_fine() -> None:
     text = "ghp_short sk-notakey AKIA-lowercase eyJ.x.y -----BEGIN PUBLIC KEY-----"
     assert codes_of(text) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import textwrap
 from pathlib import Path
@@ -13,7 +14,8 @@ from click.testing import CliRunner
 
 from techvp.cli import main
 from techvp.diagnostics import Severity
-from techvp.yamlio import MAX_DEPTH, parse_bytes, parse_text
+from techvp.yamlblock import read_block
+from techvp.yamlio import MAX_COMPOSED_CHARS, MAX_DEPTH, parse_bytes, parse_text
 from tests.corpus.make_bad import need
 from tests.factories import full_repo, write
 
@@ -346,3 +348,159 @@ def test_a_quoted_key_may_start_with_a_fullwidth_space() -> None:
     doc = parse_text("'\u3000全角空格开头': 值\n", "f.yaml")
     assert doc.diagnostics == []
     assert doc.data == {"\u3000全角空格开头": "值"}
+
+
+# ---- composed in C or read event by event: the same document --------------------------------
+
+
+def _same(text: str) -> None:
+    evented = parse_text(text, "f.yaml", way="events")
+    for way in ("any", "composed"):
+        doc = parse_text(text, "f.yaml", way=way)
+        assert repr(doc.data) == repr(evented.data)  # same values, same key order
+        assert list(doc.key_positions.items()) == list(evented.key_positions.items())
+        assert list(doc.value_positions.items()) == list(evented.value_positions.items())
+        assert doc.diagnostics == evented.diagnostics
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parent / "corpus").rglob("*.yaml"))
+    + sorted((Path(__file__).parents[1] / "submissions").rglob("*.yaml"))[:200],
+    ids=str,
+)
+def test_composed_and_event_reading_agree_on_every_corpus_file(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b:\n  c: 1\nb:\n  c: 2\n  d: 3\n",  # a duplicate's positions are where it was written
+        "a: 1\n---\nb: 2\n",
+        "? [a, b]\n: 1\n",
+        "a: " + "[" * 25 + "]" * 25 + "\n",
+        "~: 1\nnull: 2\n'': 3\n: 4\na:\nb: ''\nc: ~\nd: NULL\n",
+        "x: y #c\nz: [a #b\n, c]\nt: |\n  a #b\n",
+        "a:\n  \u3000b: 1\n'\u3000c': 2\n",
+        "- a\n-\n- b: c\n  d: [x, {y: z}]\n",
+        "",
+        "---\n",
+        "a: b\n...\n%BAD\n",
+    ],
+)
+def test_composed_and_event_reading_agree_on_traps(text: str) -> None:
+    _same(text)
+
+
+def test_deep_block_nesting_in_a_short_file_is_refused_without_crashing() -> None:
+    """libyaml composes by recursion in C: a file short enough to be composed nests at most a
+    few thousand levels, which it survives; the depth limit then refuses it."""
+    doc = parse_text("- " * 8000 + "x\n", "f.yaml")
+    assert problems(doc) == [("yaml.too-deep", 1, 41)]
+
+
+def test_a_file_too_long_to_compose_reads_the_same() -> None:
+    long = "id: x\nproblem: " + "焊接" * MAX_COMPOSED_CHARS + "\nlist:\n  - a\n"
+    doc = parse_text(long, "f.yaml")
+    assert doc.ok and doc.data["list"] == ["a"]
+    assert doc.value_positions[("list", 0)] == (4, 5)
+    deep = parse_text("- " * 100_000 + "x\n", "f.yaml")  # composed, this would crash the C stack
+    assert problems(deep) == [("yaml.too-deep", 1, 41)]
+
+
+# ---- simple block YAML read line by line ------------------------------------------------------
+
+SHIPPED = sorted((Path(__file__).parents[1] / "submissions").rglob("*.yaml"))
+
+
+def test_most_shipped_records_are_read_line_by_line() -> None:
+    """The line reader takes the plain files most records are; each gives what libyaml gives."""
+    texts = [path.read_text("utf-8") for path in SHIPPED]
+    read = [text for text in texts if read_block(text) is not None]
+    assert len(read) > len(texts) / 2
+    for text in read[:100]:
+        _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: 研发\"光谷\"芯片\nphone: '027'\n",  # a quote inside a plain value is text
+        "patents: []\nextra: {}\nlist:\n- []\n- {}\n",  # empty flow collections
+        "a:\n  b:\n  - x\n  -\n  c: ~\nd:\n- k: v\n  m:\n    - 1\n",
+    ],
+)
+def test_line_reading_takes_and_agrees(text: str) -> None:
+    assert read_block(text) is not None
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "problem: |\n  第一行\n  第二行\n",  # a block scalar
+        "list: [a, b]\n",  # a flow collection that is not empty
+        "list: [ ]\n",
+        'name: "武汉"\n',  # double quotes
+        "name: 'it''s'\n",  # an escaped quote
+        "name: C# 开发\n",  # a # in a value
+        "name: a: b\n",  # `: ` in a value
+        "problem: 第一行\n  第二行\n",  # a value over two lines
+        "a: 1\na: 2\n",  # a duplicate key
+        "名称: 值\n",  # a key that is not a plain name
+        "  a: 1\n",  # an indented first key
+        "a:\n  b: 1\n c: 2\n",  # indentation that matches no open block
+        "- a\n- b\n",  # a list at the top
+        "# 只有注释\n",
+        "a: 1\n---\nb: 2\n",
+    ],
+)
+def test_anything_else_is_left_to_libyaml(text: str) -> None:
+    assert read_block(text) is None
+    _same(text)
+
+
+def _mutate(rnd: random.Random, text: str) -> str:
+    """A record with a few lines re-indented, emptied, duplicated or added, as typos do."""
+    lines = text.split("\n")
+    extra = [
+        "",
+        "# 注释",
+        "  # 注释",
+        "-",
+        "- x",
+        "  - x",
+        "a:",
+        "  b:",
+        "x: ''",
+        "  - k: v",
+        "- []",
+    ]
+    for _ in range(rnd.randint(1, 3)):
+        at = rnd.randrange(len(lines))
+        line = lines[at]
+        lines[at : at + 1] = rnd.choice(
+            [
+                [" " + line],
+                [line[2:] if line.startswith("  ") else line],
+                [line.split(":")[0] + ":"],
+                [rnd.choice(extra), line],
+                [],
+                ["  " + line],
+                [line, lines[rnd.randrange(len(lines))]],
+            ]
+        )
+    return "\n".join(lines)
+
+
+def test_line_reading_agrees_with_libyaml_on_mistyped_records() -> None:
+    rnd = random.Random(7)
+    texts = [path.read_text("utf-8") for path in SHIPPED[::10]]
+    read = 0
+    for _ in range(400):
+        text = _mutate(rnd, rnd.choice(texts))
+        read += read_block(text) is not None
+        _same(text)
+    assert read > 50  # the mutations the line reader takes are compared too

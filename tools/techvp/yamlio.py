@@ -13,16 +13,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from yaml import events as ev
+from yaml._yaml import CParser
+from yaml.nodes import MappingNode, ScalarNode
 
 from techvp.diagnostics import Diagnostic, KeyPath, Location, Severity, error, warning
+from techvp.yamlblock import read_block
 from techvp.yamlsyntax import FULLWIDTH_SPACE, syntax_error
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
+# Texts up to this long are composed by libyaml in C (at most a few thousand levels deep: the
+# C stack holds ten thousand); longer ones are read event by event.
+MAX_COMPOSED_CHARS = 16_384
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_COLLECTION_TAGS = frozenset({None, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -38,6 +44,7 @@ _DATA_INTACT = frozenset({"yaml.inline-comment"})
 _BLANKS = (" ", "\t")
 
 Position = tuple[int, int]  # 1-based line and column
+Way = Literal["any", "composed", "events"]
 
 
 @dataclass
@@ -78,6 +85,8 @@ class _Abort(Exception):
 
 
 class _Builder:
+    """What both ways of reading share: the document, the text, and the checks on values."""
+
     def __init__(self, doc: YamlDocument, text: str) -> None:
         self.doc = doc
         self.text = text
@@ -85,17 +94,14 @@ class _Builder:
         # a comment after a value; most have none, so most values cost nothing. (Counting one
         # character is several times faster than looking for " #".)
         self.comments = text.count("#") > text.startswith("#")
-        self.parser = yaml.CSafeLoader(text)
-        # The C parser always returns an event with marks until the stream ends; typed as Any
-        # here because the stubs call both optional, and a check per event would cost time.
-        self.get: Callable[[], Any] = self.parser.get_event
 
-    def _here(self, event: ev.Event, path: KeyPath) -> Location:
-        mark: Any = event.start_mark
+    def _here(self, item: Any, path: KeyPath) -> Location:
+        mark: Any = item.start_mark
         return Location(self.doc.file, mark.line + 1, mark.column + 1, path)
 
-    def _fail(self, code: str, event: ev.Event, path: KeyPath, **params: Any) -> None:
-        self.doc.diagnostics.append(error(code, self._here(event, path), **params))
+    def _fail(self, code: str, item: Any, path: KeyPath, **params: Any) -> None:
+        """An error at an event's or a node's start."""
+        self.doc.diagnostics.append(error(code, self._here(item, path), **params))
 
     def fullwidth_keys(self) -> None:
         """Keys that start with a full-width space: a line indented with 　 instead of spaces."""
@@ -108,6 +114,40 @@ class _Builder:
                     continue
                 loc = Location(self.doc.file, line, column, path)
                 self.doc.diagnostics.append(error("yaml.fullwidth-indent", loc))
+
+    def _comment_after(self, item: Any, path: KeyPath) -> None:
+        """A ` #` after a plain value: the rest of the line is dropped as a comment."""
+        end = item.end_mark.index
+        if not self.text.startswith(_BLANKS, end):  # mostly a line break: no comment
+            return
+        found = _INLINE_COMMENT.match(self.text, end)
+        if found is None:
+            return
+        stop = self.text.find("\n", found.end())
+        dropped = self.text[found.end() : stop if stop != -1 else len(self.text)].strip()
+        if len(dropped) > 30:
+            dropped = dropped[:29] + "…"
+        line, column = item.end_mark.line + 1, item.end_mark.column + found.end() - end
+        loc = Location(self.doc.file, line, column, path)
+        self.doc.diagnostics.append(error("yaml.inline-comment", loc, dropped=dropped))
+
+    def _duplicate(self, key_mark: Any, child: KeyPath) -> None:
+        first = self.doc.key_positions[child]
+        loc = Location(self.doc.file, key_mark.line + 1, key_mark.column + 1, child)
+        self.doc.diagnostics.append(
+            error("yaml.duplicate-key", loc, key=child[-1], first_line=first[0])
+        )
+
+
+class _EventBuilder(_Builder):
+    """Builds the data from libyaml's events: sees anchors, aliases and tags as written."""
+
+    def __init__(self, doc: YamlDocument, text: str) -> None:
+        super().__init__(doc, text)
+        self.parser = yaml.CSafeLoader(text)
+        # The C parser always returns an event with marks until the stream ends; typed as Any
+        # here because the stubs call both optional, and a check per event would cost time.
+        self.get: Callable[[], Any] = self.parser.get_event
 
     def run(self) -> Any:
         get = self.get
@@ -149,22 +189,6 @@ class _Builder:
             return self.mapping(path, depth)
         return self.sequence(path, depth)
 
-    def _comment_after(self, event: Any, path: KeyPath) -> None:
-        """A ` #` after a plain value: the rest of the line is dropped as a comment."""
-        end = event.end_mark.index
-        if not self.text.startswith(_BLANKS, end):  # mostly a line break: no comment
-            return
-        found = _INLINE_COMMENT.match(self.text, end)
-        if found is None:
-            return
-        stop = self.text.find("\n", found.end())
-        dropped = self.text[found.end() : stop if stop != -1 else len(self.text)].strip()
-        if len(dropped) > 30:
-            dropped = dropped[:29] + "…"
-        line, column = event.end_mark.line + 1, event.end_mark.column + found.end() - end
-        loc = Location(self.doc.file, line, column, path)
-        self.doc.diagnostics.append(error("yaml.inline-comment", loc, dropped=dropped))
-
     def mapping(self, path: KeyPath, depth: int) -> dict[str, Any]:
         get = self.get
         out: dict[str, Any] = {}
@@ -186,15 +210,7 @@ class _Builder:
             value = self.node(value_event, child, depth + 1)
             key_mark: Any = key_event.start_mark
             if key in out:
-                first = keys[child]
-                self.doc.diagnostics.append(
-                    error(
-                        "yaml.duplicate-key",
-                        Location(self.doc.file, key_mark.line + 1, key_mark.column + 1, child),
-                        key=key,
-                        first_line=first[0],
-                    )
-                )
+                self._duplicate(key_mark, child)
                 continue  # keep the first value; the error blocks the merge anyway
             out[key] = value
             keys[child] = (key_mark.line + 1, key_mark.column + 1)
@@ -213,6 +229,95 @@ class _Builder:
             mark = item_event.start_mark
             values[child] = (mark.line + 1, mark.column + 1)
             out.append(self.node(item_event, child, depth + 1))
+
+
+class _Composer(CParser):
+    """libyaml composing the node tree in C, without PyYAML's resolver: every tag the file does
+    not write stays None (nothing is turned into a number, a date or a boolean)."""
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
+        return None
+
+
+class _NodeBuilder(_Builder):
+    """Builds the same data, positions and diagnostics as _EventBuilder from the node tree libyaml
+    composes in C: about a seventh less time per file. Only for text `composable` says it may read
+    (no anchor, alias or tag can be in it, and the tree is too small to nest deep enough to
+    exhaust the C stack); a file that does not parse is read again event by event."""
+
+    def __init__(self, doc: YamlDocument, text: str) -> None:
+        super().__init__(doc, text)
+        self.parser = _Composer(text)
+
+    def run(self) -> Any:
+        parser = self.parser
+        if not parser.check_node():
+            return None
+        root = self.node(parser.get_node(), (), 0)
+        extra = parser.get_event()  # the stream's end, or the start of a second document
+        if not isinstance(extra, ev.StreamEndEvent):
+            self._fail("yaml.multiple-documents", extra, ())
+        return root
+
+    def node(self, node: Any, path: KeyPath, depth: int) -> Any:
+        if node.__class__ is ScalarNode:
+            # A plain scalar has an empty style; quoted '' stays a string.
+            if not node.style:
+                if node.value in _NULLS:
+                    return None
+                if self.comments:
+                    self._comment_after(node, path)
+            return node.value
+        if depth >= MAX_DEPTH:
+            self._fail("yaml.too-deep", node, path, limit=MAX_DEPTH)
+            raise _Abort
+        if node.__class__ is MappingNode:
+            return self.mapping(node, path, depth)
+        return self.sequence(node, path, depth)
+
+    def mapping(self, node: Any, path: KeyPath, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        keys = self.doc.key_positions
+        values = self.doc.value_positions
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode:
+                self._fail("yaml.complex-key", key_node, path)
+                raise _Abort
+            key = key_node.value
+            child = (*path, key)
+            value = self.node(value_node, child, depth + 1)
+            key_mark = key_node.start_mark
+            if key in out:
+                self._duplicate(key_mark, child)
+                continue  # keep the first value; the error blocks the merge anyway
+            out[key] = value
+            keys[child] = (key_mark.line + 1, key_mark.column + 1)
+            mark = value_node.start_mark
+            values[child] = (mark.line + 1, mark.column + 1)
+        return out
+
+    def sequence(self, node: Any, path: KeyPath, depth: int) -> list[Any]:
+        out: list[Any] = []
+        values = self.doc.value_positions
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            mark = item.start_mark
+            values[child] = (mark.line + 1, mark.column + 1)
+            out.append(self.node(item, child, depth + 1))
+        return out
+
+
+def composable(text: str) -> bool:
+    """Whether _NodeBuilder may read the text: it cannot see anchors, aliases or tags (the node
+    tree hides them), so any `&`, `*` or `!` sends the file event by event; and libyaml composes
+    by recursion in C, so a file long enough to nest thousands of levels deep does too."""
+    return len(text) <= MAX_COMPOSED_CHARS and not ("&" in text or "*" in text or "!" in text)
 
 
 def _position_of(text: str, index: int) -> Position:
@@ -255,24 +360,49 @@ def _precheck(text: str, doc: YamlDocument) -> bool:
     return True
 
 
-def parse_text(text: str, file: str) -> YamlDocument:
-    """Parse YAML text that is already decoded."""
+def parse_text(text: str, file: str, *, way: Way = "any") -> YamlDocument:
+    """Parse YAML text that is already decoded.
+
+    Three ways give the same document: simple block YAML line by line (yamlblock), else the
+    node tree libyaml composes, else libyaml's events. `way` starts further down that list
+    (tests compare them); a way that cannot read the text passes it on.
+    """
     doc = YamlDocument(file)
     if not _precheck(text, doc):
         return doc
-    builder = _Builder(doc, text)
+    if way == "any":
+        block = read_block(text)
+        if block is not None:
+            doc.data, doc.key_positions, doc.value_positions = block
+            return doc
+    if way != "events" and composable(text):
+        checked = len(doc.diagnostics)
+        if _build(_NodeBuilder(doc, text), doc):
+            return doc
+        # A syntax error: read it event by event, which says where as it always has.
+        doc.key_positions.clear()
+        doc.value_positions.clear()
+        del doc.diagnostics[checked:]
+    _build(_EventBuilder(doc, text), doc, syntax=True)
+    return doc
+
+
+def _build(builder: _EventBuilder | _NodeBuilder, doc: YamlDocument, syntax: bool = False) -> bool:
+    """Run a builder into doc; False, with doc unfinished, on a syntax error unless `syntax`."""
     try:
         doc.data = builder.run()
-        if FULLWIDTH_SPACE in text:
+        if FULLWIDTH_SPACE in builder.text:
             builder.fullwidth_keys()
     except _Abort:
         doc.data = None
     except yaml.YAMLError as exc:
+        if not syntax:
+            return False
         doc.data = None
-        doc.diagnostics.append(syntax_error(exc, doc.file, text))
+        doc.diagnostics.append(syntax_error(exc, doc.file, builder.text))
     finally:
         builder.parser.dispose()
-    return doc
+    return True
 
 
 def parse_bytes(raw: bytes, file: str, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:

@@ -25,6 +25,10 @@ PRIVATE_KEY_KIND = "私钥"
 # All the token shapes in one pass over a file; the group name is the index into KINDS.
 KINDS: tuple[str, ...] = tuple(PATTERNS)
 COMBINED = re.compile("|".join(f"(?P<k{i}>{p.pattern})" for i, p in enumerate(PATTERNS.values())))
+# The same shapes without their word boundaries: it matches wherever COMBINED does (and more), so
+# a text it finds nothing in holds no token. Without a `\b` first the regex engine skips ahead by
+# each shape's first character, and passes over a text without a token about ten times faster.
+QUICK = re.compile("|".join(p.pattern.replace(r"\b", "") for p in PATTERNS.values()))
 
 
 def kind_of(match: re.Match[str]) -> str:

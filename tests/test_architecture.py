@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "yamlio": 3,
     "yamlsyntax": 3,
     "yamlblock": 3,
+    "yamlbuild": 3,
     "yamlwrite": 3,
     "guard": 3,
     "modelcheck": 3,

@@ -14,7 +14,8 @@ import pytest
 from techvp import layout as layout_module
 from techvp.models import KINDS
 from techvp.repo import load_dataset
-from techvp.yamlio import MAX_DEPTH, MAX_FILE_BYTES
+from techvp.yamlbuild import MAX_DEPTH
+from techvp.yamlio import MAX_FILE_BYTES
 from tests import factories as f
 from tests.conftest import run_validate
 

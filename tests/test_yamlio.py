@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from techvp.cli import main
 from techvp.diagnostics import Severity
 from techvp.yamlblock import read_block
-from techvp.yamlio import MAX_COMPOSED_CHARS, MAX_DEPTH, parse_bytes, parse_text
+from techvp.yamlbuild import MAX_COMPOSED_CHARS, MAX_DEPTH
+from techvp.yamlio import parse_bytes, parse_text
 from tests.corpus.make_bad import need
 from tests.factories import full_repo, write
 

@@ -78,6 +78,7 @@ def ours(root: Path, site: Path) -> float:
 
 SITE_ONLY = """
 import gc
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -86,7 +87,7 @@ site = [output for output in OUTPUTS if output.name == "site"]
 gc.disable()  # as the techvp program does (techvp.cli.entry)
 now = datetime.fromisoformat("2022-04-01T09:00:00+08:00")
 result, ran = build(Path(sys.argv[1]), now, outputs=site, dirs={"site": Path(sys.argv[2])})
-sys.exit(0 if ran else 1)
+os._exit(0 if ran else 1)  # as techvp.cli.entry: no interpreter teardown
 """
 
 

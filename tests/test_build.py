@@ -140,14 +140,31 @@ def test_loading_leaves_the_garbage_collector_alone(tmp_path: Path) -> None:
 def test_the_program_runs_without_cyclic_collection() -> None:
     """`python -m techvp` and the `techvp` script pause it for the run, which loads faster."""
     probe = (
-        "import gc, sys\n"
+        "import gc, os, sys\n"
         "from techvp.cli import entry\n"
+        "leave = os._exit\n"
+        "os._exit = lambda code: (print(gc.isenabled(), file=sys.stderr), leave(code))\n"
         "sys.argv = ['techvp', '--help']\n"
-        "try:\n    entry()\nexcept SystemExit:\n    pass\n"
-        "print(gc.isenabled(), file=sys.stderr)\n"
+        "entry()\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.stderr == "False\n"
+
+
+def test_the_program_leaves_with_its_output_and_exit_code_whole(tmp_path: Path) -> None:
+    """It ends without the interpreter's teardown: what it printed into a pipe must all be
+    there first, with the exit code the findings call for."""
+    root = full_repo(tmp_path / "repo")
+    bad = dump(record(NEED, id="bad-phone", contact={"name": "王", "phone": "12"}))
+    write(root, "submissions/needs/wuhan-2022/jiangan/bad-phone.yaml", bad)
+    args = ["-m", "techvp", "validate", "--root", str(root), "--format", "json", "--no-cache"]
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["counts"]["error"] > 0  # all of the JSON came through
+    usage = subprocess.run(
+        [sys.executable, "-m", "techvp", "validate", "--bogus"], capture_output=True
+    )
+    assert usage.returncode == 2 and usage.stderr
 
 
 def test_a_folder_that_cannot_be_written_is_an_environment_error(tmp_path: Path) -> None:

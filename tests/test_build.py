@@ -221,3 +221,17 @@ def test_outputs_side_by_side_write_the_same_bytes_as_one_at_a_time(tmp_path: Pa
         }
 
     assert files(together) == files(apart) != {}
+
+
+def test_a_site_process_that_dies_is_a_chinese_error_not_a_traceback(tmp_path: Path) -> None:
+    def die(result: BuildResult, out_dir: Path) -> None:
+        os._exit(9)  # as the system's out-of-memory killer would end it
+
+    root = full_repo(tmp_path / "repo")
+    outputs = [_pid_output("excel"), Output("site", die, "site")]
+    with pytest.raises(TechvpError) as raised:
+        build(root, NOW, out_dir=tmp_path / "out", outputs=outputs)
+    assert raised.value.diagnostic.code == "build.output-crashed"
+    assert raised.value.diagnostic.message.startswith(
+        "生成公开网站的进程意外退出（可能是内存不足）"
+    )

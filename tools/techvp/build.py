@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -22,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from techvp.changes import added_files
-from techvp.diagnostics import Findings
+from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.history import History, file_history, ownership
+from techvp.messages.cli import OUTPUT_NAMES
 from techvp.policies.eligibility import Row, eligibility_rows, verdicts
 from techvp.policies.profiles import Policy
 from techvp.policies.views import DatasetViews
@@ -200,5 +202,9 @@ def _run_outputs(result: BuildResult, jobs: Sequence[tuple[Output, Path]]) -> No
             for output, out_dir in rest:
                 output.run(result, out_dir)
             forked.result()
+    except BrokenProcessPool as crash:  # killed (out of memory, say), not an error it raised
+        place = Location(str(site[0][1]))
+        name = OUTPUT_NAMES.get(site[0][0].name, site[0][0].name)
+        raise TechvpError(error("build.output-crashed", place, output=name)) from crash
     finally:
         _FORKED = None

@@ -73,7 +73,11 @@ MESSAGES: dict[str, str] = {
     "site.sources": "找不到网站的源文件（mkdocs.yml 和 site_templates/）：仓库根目录和 {checkout} 中都没有。"
     "请在 techvp 的源码目录中用 pip install -e . 安装",
     "os.failed": "无法读写“{path}”：{reason}",
+    "build.output-crashed": "生成{output}的进程意外退出（可能是内存不足），没有完成；"
+    "其他输出已写好。请释放内存后重新运行 techvp build",
 }
+# The outputs of techvp build, as the messages name them (techvp.build.OUTPUTS).
+OUTPUT_NAMES = {"match": "匹配方案", "excel": "Excel 汇总表", "site": "公开网站"}
 # Why the operating system refused, by errno name; others are shown as the system words them.
 OS_REASONS = {
     "ENOENT": "文件或目录不存在",

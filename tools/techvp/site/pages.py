@@ -60,27 +60,6 @@ def front_matter(value: object) -> Markup:
     return Markup(_YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
-def need_meta(view: NeedView) -> dict[str, Any]:
-    """What a need's page shows (site_templates/need.md.j2), public fields only."""
-    return {
-        "id": view.data["id"],
-        "batch": view.data["batch"],
-        "name": view.data["enterprise"]["name"],
-        "status": view.status,
-        "status_label": STATUS_LABELS[view.status],
-        "batch_title": view.batch_title,
-        "region": view.region_name,
-        "fields": [(title, str(value)) for title, value in view.fields],
-        "submitted": view.submitted,
-        "changed": view.changed,
-        "experts": [
-            f"{p.get('name', e['expert'])}（{p.get('institution', '')} {p.get('title', '')}）"
-            for e in view.experts
-            for p in [e["expert_public"]]
-        ],
-    }
-
-
 def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates),
@@ -208,7 +187,7 @@ def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms
         _write(out / f"{name}.md", env.get_template(f"{name}.md.j2").render(context))
     page = env.get_template("need.md.j2")
     for view in views:
-        _write(out / view.url, page.render(view=view, need=need_meta(view)))
+        _write(out / view.url, page.render(view=view))
     batch_page = env.get_template("batch.md.j2")
     for batch in context["batches"]:
         _write(out / "batches" / f"{batch['data']['id']}.md", batch_page.render(batch=batch))

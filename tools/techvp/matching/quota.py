@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from techvp.models import Batch, Need
 from techvp.policies.eligibility import Row
 
 
@@ -88,15 +89,11 @@ def quota_table(
     ]
 
 
-def needs_quota(
-    quota: int,
-    regions: Sequence[tuple[str, str]],
-    region_of: Mapping[str, str],
-    eligible: Iterable[str],
-) -> list[QuotaRow]:
-    """The table from each need's region (`region_of`, need id → slug) and the eligible need
-    ids: what the matching starts from, and all the site needs once appointments exist."""
+def batch_quota(batch: Batch, needs: Iterable[Need], eligible: Iterable[str]) -> list[QuotaRow]:
+    """The batch's table from its needs and the ids of the eligible ones: what the matching
+    starts from, and all the site needs once appointments exist."""
+    region_of = {need.id: need.region for need in needs}
     counts: dict[str, int] = {}
     for need_id in set(eligible):
         counts[region_of[need_id]] = counts.get(region_of[need_id], 0) + 1
-    return quota_table(quota, regions, counts)
+    return quota_table(batch.quota, [(r.slug, r.name) for r in batch.regions], counts)

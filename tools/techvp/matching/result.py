@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from techvp.matching.affinity import SCALE, Affinity, Pair
 from techvp.matching.assign import Candidate, Problem, solve
-from techvp.matching.quota import QuotaRow, eligible_need_ids, needs_quota
+from techvp.matching.quota import QuotaRow, batch_quota, eligible_need_ids
 from techvp.matching.records import (
     Assignment,
     MatchResult,
@@ -84,8 +84,7 @@ def match_batch(views: DatasetViews, rows: Sequence[Row], batch: str) -> MatchRe
         floor = float(threshold)
         sources |= {(n, e) for n, e, _, s in for_need + for_expert if s >= floor}
     region_of = {n.id: n.region for n in data.needs}
-    regions = [(r.slug, r.name) for r in record.regions]
-    table = needs_quota(record.quota, regions, region_of, data.eligible_needs)
+    table = batch_quota(record, data.needs, data.eligible_needs)
     allowed, excluded = _allowed(data, views, batch, sorted(sources))
     components = dict(zip(allowed, affinity.pair_scores(allowed), strict=True))
     problem = Problem(

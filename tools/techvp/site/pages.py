@@ -22,7 +22,7 @@ from techvp.build import BuildResult
 from techvp.lifecycle.activity import FIELDS as OUTCOME_FIELDS
 from techvp.lifecycle.activity import batch_activity
 from techvp.lifecycle.status import STATUS_ORDER, batch_status
-from techvp.matching.quota import eligible_need_ids, needs_quota
+from techvp.matching.quota import batch_quota, eligible_need_ids
 from techvp.messages.lifecycle import STATUS_LABELS as SERVICE_LABELS
 from techvp.models import Expert
 from techvp.models.appointment import STATUS_LABELS as APPOINTMENT_LABELS
@@ -145,11 +145,9 @@ def _quota(result: BuildResult, batch: str) -> tuple[Any, ...]:
         return ()
     if batch not in batches_with_appointments(result):
         return result.proposal(batch).quota
-    record = result.dataset.batches[batch].record
-    region_of = {n.record.id: n.record.region for n in result.views.needs_by_batch.get(batch, [])}
+    needs = [n.record for n in result.views.needs_by_batch.get(batch, [])]
     eligible = eligible_need_ids(result.eligibility(batch))
-    regions = [(r.slug, r.name) for r in record.regions]
-    return tuple(needs_quota(record.quota, regions, region_of, eligible))
+    return tuple(batch_quota(result.dataset.batches[batch].record, needs, eligible))
 
 
 def _proposal(result: BuildResult, batch: str, views: list[NeedView]) -> list[Any]:

@@ -12,9 +12,10 @@ import errno
 import gc
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -83,14 +84,22 @@ root_option = click.option(
 )
 now_option = click.option("--now", callback=_parse_now, metavar=text.METAVAR_TIME, help=text.NOW)
 base_option = click.option("--base", default=None, metavar="REF", help=text.BASE)
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(FORMATS)),
-    default="text",
-    show_default=True,
-    help=text.FORMAT,
-)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_choice(choices: list[str], help_text: str) -> Callable[[F], F]:
+    """`--format` (parameter `fmt`) among `choices`, text by default: every command's the same."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
+format_option = format_choice(sorted(FORMATS), text.FORMAT)
 
 
 @click.group(
@@ -173,14 +182,7 @@ def build(root: Path, fmt: str, now: datetime, base: str | None, site_dir: Path 
 @main.command(help=text.ELIGIBILITY, short_help=text.SHORT_HELP["eligibility"])
 @click.option("--batch", required=True, metavar=text.METAVAR_BATCH, help=text.ELIGIBILITY_BATCH)
 @root_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(ROW_FORMATS)),
-    default="text",
-    show_default=True,
-    help=text.ELIGIBILITY_FORMAT,
-)
+@format_choice(sorted(ROW_FORMATS), text.ELIGIBILITY_FORMAT)
 @now_option
 def eligibility(batch: str, root: Path, fmt: str, now: datetime) -> None:
     from techvp.build import run

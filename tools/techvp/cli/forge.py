@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from techvp.cli import FORMATS, main, now_option, root_option
+from techvp.cli import FORMATS, format_choice, main, now_option, root_option
 from techvp.messages import cli as text
 from techvp.messages import forge as forge_text
 from techvp.messages import issueform as ftext
@@ -33,14 +33,7 @@ from techvp.messages import issueform as ftext
 @click.option("--author", default=None, help=ftext.FROM_ISSUE_AUTHOR)
 @click.option("--author-id", type=click.IntRange(1), default=None, help=ftext.FROM_ISSUE_AUTHOR_ID)
 @click.option("--issue", type=click.IntRange(1), default=None, help=ftext.FROM_ISSUE_ISSUE)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help=ftext.FROM_ISSUE_FORMAT,
-)
+@format_choice(["json", "text"], ftext.FROM_ISSUE_FORMAT)
 @click.option("--comment-file", type=click.Path(path_type=Path), help=ftext.FROM_ISSUE_COMMENT)
 @now_option
 def from_issue(

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from techvp.cli import FORMATS, HelpArgument, format_option, main, now_option, root_option
+from techvp.cli import (
+    FORMATS,
+    HelpArgument,
+    format_choice,
+    format_option,
+    main,
+    now_option,
+    root_option,
+)
 from techvp.messages import cli as text
 from techvp.messages import excel as xtext
 from techvp.messages import matching as match_text
@@ -110,14 +118,7 @@ def import_excel(file: str, batch: str, root: Path, partial: bool, fmt: str, now
     sys.exit(0 if findings.ok else 1)
 
 
-lifecycle_format = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help=text.LIFECYCLE_FORMAT,
-)
+lifecycle_format = format_choice(["json", "text"], text.LIFECYCLE_FORMAT)
 
 
 @main.command(help=text.STATUS, short_help=text.LIFECYCLE_SHORT_HELP["status"])

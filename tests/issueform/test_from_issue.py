@@ -168,6 +168,15 @@ def test_a_malformed_body_names_each_field_in_chinese_and_writes_nothing(tmp_pat
     assert "❌" in text and "“需求人数”应为整数" in text
 
 
+def _answered(root: Path, field: str, answer: str) -> Outcome:
+    """The clean need form with one number field answered otherwise."""
+    body = (BODIES / "need-clean.md").read_text(encoding="utf-8")
+    old = {"企业从业人数（名）": "120", "上年营业收入（万元）": "8500"}[field]
+    return _submit(
+        root, "need", body.replace(f"### {field}\n\n{old}\n", f"### {field}\n\n{answer}\n")
+    )
+
+
 @pytest.mark.parametrize(
     ("field", "answer", "value"),
     [
@@ -185,11 +194,7 @@ def test_numbers_with_units_become_the_model_unit(
     tmp_path: Path, field: str, answer: str, value: int | float
 ) -> None:
     root = _repo(tmp_path)
-    body = (BODIES / "need-clean.md").read_text(encoding="utf-8")
-    old = {"企业从业人数（名）": "120", "上年营业收入（万元）": "8500"}[field]
-    outcome = _submit(
-        root, "need", body.replace(f"### {field}\n\n{old}\n", f"### {field}\n\n{answer}\n")
-    )
+    outcome = _answered(root, field, answer)
     key = "employees" if "人数" in field else "revenue_last_year"
     assert _written(root, outcome)["enterprise"][key] == value
 
@@ -206,11 +211,7 @@ def test_a_number_in_the_wrong_unit_names_the_field(
     tmp_path: Path, field: str, answer: str, code: str
 ) -> None:
     root = _repo(tmp_path)
-    body = (BODIES / "need-clean.md").read_text(encoding="utf-8")
-    old = {"企业从业人数（名）": "120", "上年营业收入（万元）": "8500"}[field]
-    outcome = _submit(
-        root, "need", body.replace(f"### {field}\n\n{old}\n", f"### {field}\n\n{answer}\n")
-    )
+    outcome = _answered(root, field, answer)
     assert [(p.diagnostic.code, p.label) for p in outcome.problems] == [(code, field)]
     assert (
         field in outcome.problems[0].diagnostic.message

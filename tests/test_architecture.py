@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "matching": 4,
     "lifecycle": 4,
     "validate": 5,
+    "incremental": 5,
     "build": 5,
     "excel": 5,
     "site": 5,

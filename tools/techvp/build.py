@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from techvp import incremental
 from techvp.changes import added_files
 from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.history import History, file_history, ownership
@@ -136,19 +137,31 @@ OUTPUTS: tuple[Output, ...] = (
 )
 
 
-def run(root: Path, now: datetime, base: str | None = None, cache: bool = False) -> BuildResult:
-    """Load and validate every record: `techvp validate` and `techvp eligibility`.
+def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
+    """Load and validate every record: `techvp eligibility`, and the start of `techvp build`.
 
     `now` judges deadlines; `base` (a Git ref) limits that to files added since it and warns
     about changes to records someone else submitted. Raises TechvpError for a missing
-    submissions/ folder or an unknown ref; bad records are findings. `cache` keeps what each file
-    gave in root/.techvp-cache/ and reads again only the files that changed (techvp.cache)."""
+    submissions/ folder or an unknown ref; bad records are findings."""
     added = added_files(root, base)
-    dataset, findings = load(root, cache)
+    dataset, findings = load(root)
     views = check(dataset, findings, now, added)
     if base is not None:
         findings.extend(ownership(root, base))
     return BuildResult(dataset, findings, views, now)
+
+
+def validate(root: Path, now: datetime, base: str | None = None, cache: bool = False) -> Findings:
+    """What `techvp validate` reports: `run(...).findings`. With `cache`, what each file gave
+    is kept in root/.techvp-cache/, and only the files that changed are read again and only
+    what they can affect is checked again (techvp.incremental); the findings are the same."""
+    added = added_files(root, base)
+    found = incremental.validate(root, now, added) if cache else None
+    if found is None:
+        return run(root, now, base).findings
+    if base is not None:
+        found.extend(ownership(root, base))
+    return found
 
 
 def build(

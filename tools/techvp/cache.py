@@ -248,39 +248,64 @@ class RecordCache:
             self.shards[shard] = pickle.loads(blob) if blob else {}
         return self.shards[shard]
 
-    def _hit(self, cand: Candidate, now_ns: int) -> tuple[Any, YamlDocument] | None:
-        """The cached (record, document) of a file whose bytes are unchanged, else None."""
+    def _hit(self, cand: Candidate, now_ns: int) -> bool:
+        """Whether the file's bytes are those cached (then its entry is kept for this run)."""
         old = self.index.get(cand.rel)
         stat = _stat(cand.path) if old is not None else None
         if old is None or stat is None:
-            return None
+            return False
         if old[:4] != stat or max(stat[1], stat[2]) + _RACY_NS >= old[4]:
             digest = _digest(cand.path)
             if digest != old[5]:
-                return None
+                return False
             old = (*stat, now_ns, digest)  # known unchanged now: trusted by its times next run
         self.seen[cand.rel] = old
         self.reused += 1
-        return _unpack(cand.rel, self._payloads(_shard(cand.rel))[cand.rel])
+        return True
 
-    def read_all(self, cands: Sequence[Candidate], budget_seconds: float) -> Iterator[Result]:
-        """What `techvp.reading.read_all` gives, in the same order, reading only the files that
-        changed; each file read is added to the cache (kept by `save`)."""
+    def probe(self, cands: Sequence[Candidate]) -> list[Candidate]:
+        """The files whose bytes changed since the cache was saved (or are new to it); the
+        others count as seen, unchanged, without being read or unpickled."""
         now_ns = time.time_ns()
-        hits = [self._hit(cand, now_ns) for cand in cands]
-        misses = [cand for cand, hit in zip(cands, hits, strict=True) if hit is None]
+        return [cand for cand in cands if not self._hit(cand, now_ns)]
+
+    def cached(self, rel: str) -> tuple[Any, YamlDocument]:
+        """The (record, document) kept for a file `probe` found unchanged."""
+        return _unpack(rel, self._payloads(_shard(rel))[rel])
+
+    def digest(self, rel: str) -> bytes | None:
+        """The content hash of a file seen in this run (None: it could not be read)."""
+        entry = self.seen.get(rel)
+        return None if entry is None else entry[5]
+
+    def read_changed(
+        self, misses: Sequence[Candidate], budget_seconds: float
+    ) -> dict[str, tuple[Any, YamlDocument]]:
+        """Read the files `probe` returned and add them to the cache; a file the time budget
+        left unread is missing from the result."""
+        now_ns = time.time_ns()
         before = {cand.rel: (_stat(cand.path), _digest(cand.path)) for cand in misses}
         fresh = {
             cand.rel: (record, doc)
             for cand, record, doc in read_all(misses, self.inspect, budget_seconds)
         }
-        for cand, hit in zip(cands, hits, strict=True):
-            got = hit if hit is not None else fresh.get(cand.rel)
-            if got is None:
+        for rel, got in fresh.items():
+            self._store(rel, before[rel], now_ns, got)
+        return fresh
+
+    def read_all(self, cands: Sequence[Candidate], budget_seconds: float) -> Iterator[Result]:
+        """What `techvp.reading.read_all` gives, in the same order, reading only the files that
+        changed; each file read is added to the cache (kept by `save`)."""
+        misses = self.probe(cands)
+        fresh = self.read_changed(misses, budget_seconds)
+        changed = {cand.rel for cand in misses}
+        for cand in cands:
+            if cand.rel not in changed:
+                yield cand, *self.cached(cand.rel)
+            elif cand.rel in fresh:
+                yield cand, *fresh[cand.rel]
+            else:
                 return  # the time budget ran out before this file was read: nothing is kept
-            if hit is None:
-                self._store(cand.rel, before[cand.rel], now_ns, got)
-            yield cand, *got
         self.complete = True
 
     def _store(
@@ -320,6 +345,35 @@ class RecordCache:
             _replace(self.path, _MAGIC + _sign(self.key, body) + body)
         except OSError:
             return
+
+
+def write_signed(path: Path, blob: bytes) -> None:
+    """Keep `blob` at `path` (in a cache folder), signed with this user's key: `read_signed`
+    gives it back only unchanged and only to this user. Does nothing when it cannot be kept."""
+    key = _signing_key()
+    if key is None:
+        return
+    try:
+        path.parent.mkdir(exist_ok=True)
+        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        _replace(path, _MAGIC + _sign(key, blob) + blob)
+    except OSError:
+        return
+
+
+def read_signed(path: Path) -> bytes | None:
+    """What `write_signed` kept at `path`, or None (missing, unreadable, or not signed by this
+    user's key: never to be unpickled)."""
+    key = _signing_key()
+    try:
+        data = path.read_bytes() if key is not None else b""
+    except OSError:
+        return None
+    head = len(_MAGIC) + 32
+    if key is None or data[: len(_MAGIC)] != _MAGIC:
+        return None
+    body, signature = data[head:], data[len(_MAGIC) : head]
+    return body if hmac.compare_digest(_sign(key, body), signature) else None
 
 
 def _shard_digest(blob: bytes) -> bytes:

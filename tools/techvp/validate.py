@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from techvp.cache import RecordCache
 from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
@@ -18,20 +17,17 @@ from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset, load_dataset
 
 
-def load(root: Path, cache: bool = False) -> tuple[Dataset, Findings]:
+def load(root: Path) -> tuple[Dataset, Findings]:
     """Every record under root/submissions, with what reading found (the guard included).
 
-    With `cache`, what each file gave is kept in root/.techvp-cache/ and only changed files are
-    read again (techvp.cache). Raises TechvpError when root has no submissions/ folder."""
+    Raises TechvpError when root has no submissions/ folder. (`techvp validate` reads through
+    the cache instead: techvp.incremental.)"""
     if not (root / SUBMISSIONS).is_dir():
         raise TechvpError(error("root.no-submissions", Location("."), root=str(root)))
     # The guard sees each record file's bytes as the loader reads them (no second read), then
     # every name and every file the loader did not read.
-    kept = RecordCache(root, scan_bytes) if cache else None
     entries = list(walk(str(root / SUBMISSIONS)))  # one walk for the loader and the guard
-    dataset, findings = load_dataset(root, inspect=scan_bytes, cache=kept, entries=entries)
-    if kept is not None:
-        kept.save()
+    dataset, findings = load_dataset(root, inspect=scan_bytes, entries=entries)
     findings.extend(scan_tree(root, skip=dataset.files, entries=entries))
     findings.extend(scan_accounts(root))  # bank-account tables anywhere Git would commit them
     return dataset, findings

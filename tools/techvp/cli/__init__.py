@@ -144,9 +144,9 @@ def entry() -> None:
 def validate(
     root: Path, fmt: str, now: datetime, base: str | None, severity: str, no_cache: bool
 ) -> None:
-    from techvp.build import run
+    from techvp.build import validate as run_validate
 
-    findings = run(root, now, base, cache=not no_cache).findings
+    findings = run_validate(root, now, base, cache=not no_cache)
     if fmt in REVIEW_FORMATS:  # the files the change touches are annotated and listed first
         from techvp.changes import changed_files
 

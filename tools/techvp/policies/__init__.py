@@ -13,7 +13,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from techvp.diagnostics import Diagnostic
+from techvp.lifecycle.status import today
+from techvp.models import Batch
 from techvp.policies.rules import batch, cross, expert, lifecycle, need, refs
+from techvp.policies.rules.cross import shown_time
 from techvp.policies.views import DatasetViews
 from techvp.repo import Dataset
 
@@ -68,6 +71,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def now_key(batches: Iterable[Batch], now: datetime) -> tuple[object, ...]:
+    """Everything about `now` that the rules' results depend on, so a later run whose key is
+    the same may reuse them (techvp.incremental): the day in China (the lifecycle rules), the
+    deadlines already passed, and the time the late-submission messages print when any has.
+    A rule that reads `ctx.now` some other way must be reflected here."""
+    passed = tuple(
+        (batch.id, key)
+        for batch in sorted(batches, key=lambda b: b.id)
+        for key in type(batch.deadlines).model_fields
+        if now > getattr(batch.deadlines, key)
+    )
+    return (today(now), passed, shown_time(now) if passed else "")
+
+
 def run_rules(dataset: Dataset, context: RuleContext) -> list[Diagnostic]:
     """Every rule in order, sharing one set of views of the dataset."""
     if context.views is None or context.views.dataset is not dataset:
@@ -78,4 +95,4 @@ def run_rules(dataset: Dataset, context: RuleContext) -> list[Diagnostic]:
     return out
 
 
-__all__ = ["RULES", "DatasetViews", "Rule", "RuleContext", "run_rules"]
+__all__ = ["RULES", "DatasetViews", "Rule", "RuleContext", "now_key", "run_rules"]

@@ -128,7 +128,7 @@ def conflicts_of_interest(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]
             )
 
 
-def _shown(moment: datetime) -> str:
+def shown_time(moment: datetime) -> str:
     return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
@@ -157,7 +157,7 @@ def late_submissions(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:
                 item.doc.locate(("id",)),
                 policy.clause(f"deadline-{key}", "enforce_deadlines"),
                 what=text.LATE_WHAT[key],
-                now=_shown(ctx.now),
-                deadline=_shown(deadline),
+                now=shown_time(ctx.now),
+                deadline=shown_time(deadline),
                 key=key,
             )

@@ -131,10 +131,7 @@ def _ref(
 def _ids_in_batch(ds: Dataset, kind: str, batch: str) -> list[str]:
     """The ids of this kind whose files sit in the batch's folder, loaded or not."""
     folder = f"{SUBMISSIONS}/{KINDS[kind].folder}/{batch}/"
-    loaded: Mapping[str, Loaded[Any]] = ds.experts if kind == "expert" else ds.needs
-    ids = [k for k, v in loaded.items() if v.file.startswith(folder)]
-    ids += [k for k, doc in ds.unloaded.get(kind, {}).items() if doc.file.startswith(folder)]
-    return ids
+    return [key for key, file in ds.owners.get(kind, {}).items() if file.startswith(folder)]
 
 
 def expert_references(ds: Dataset, ctx: RuleContext) -> Iterator[Diagnostic]:

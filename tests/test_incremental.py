@@ -1,0 +1,222 @@
+"""`techvp validate` through the cache checks again only what a change can affect
+(techvp.incremental); after any sequence of edits its findings must be a cold run's.
+
+The edits are the ones that relate records to each other: credit codes, named experts, names,
+applications, appointments, affiliated institutions, ids added and removed, broken files."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from techvp.cache import FOLDER
+from techvp.cli import main
+from techvp.diagnostics import Findings
+from techvp.incremental import join_keys
+from techvp.layout import find_candidates
+
+NOW = "2022-03-01T09:00:00+08:00"
+BROKEN = "id: broken\n"
+
+
+@pytest.fixture(autouse=True)
+def own_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("home-cache")))
+
+
+def validate(root: Path, *options: str, now: str = NOW) -> str:
+    args = ["validate", "--root", str(root), "--now", now, "--format", "json", *options]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def demo(tmp_path: Path) -> Path:
+    root = tmp_path / "demo"
+    args = ["demo", "--out", str(root), "--needs", "40", "--experts", "60", "--seed", "3"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    return root
+
+
+def files(root: Path, folder: str) -> list[Path]:
+    """The record files of a folder, except those an edit broke."""
+    found = sorted((root / "submissions" / folder).rglob("*.yaml"))
+    return [path for path in found if not path.read_text(encoding="utf-8").startswith(BROKEN)]
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def save(path: Path, data: Any) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def edit(root: Path, rng: random.Random) -> str:
+    """One random edit of the kind that relates records; returns what it did."""
+    needs, experts = files(root, "needs"), files(root, "experts")
+    appointments = files(root, "appointments")
+    need, other = rng.choice(needs), rng.choice(needs)
+    expert, someone = rng.choice(experts), rng.choice(experts)
+    choice = rng.randrange(13)
+    if choice == 0:  # the same enterprise twice
+        data, theirs = load(need), load(other)
+        data["enterprise"]["credit_code"] = theirs["enterprise"].get("credit_code")
+        save(need, data)
+    elif choice == 1:  # name an expert, agreed
+        data, person = load(need), load(someone)
+        entry = {"institution": person["institution"], "name": person["name"], "agreed": True}
+        data["preferred_experts"] = [entry]
+        save(need, data)
+    elif choice == 2:  # two experts with one name
+        data = load(expert)
+        data["name"], data["institution"] = load(someone)["name"], load(someone)["institution"]
+        save(expert, data)
+    elif choice == 3:  # apply to another need, or to one that does not exist
+        data = load(expert)
+        data["applications"] = [load(other)["id"], rng.choice(["laser", load(need)["id"][:-2]])]
+        save(expert, data)
+    elif choice == 4:  # an enterprise the expert's institution founded
+        data = load(need)
+        data["enterprise"]["affiliated_institutions"] = [load(someone)["institution"]]
+        save(need, data)
+    elif choice == 5 and appointments:  # an appointment to another need
+        path = rng.choice(appointments)
+        data = load(path)
+        data["need"] = load(other)["id"]
+        save(path, data)
+    elif choice == 6:  # a record removed
+        rng.choice([need, expert, *appointments]).unlink()
+    elif choice == 7:  # a new need, copied
+        data = load(other)
+        data["id"] = f"{data['id']}-{rng.randrange(100)}"
+        save(other.with_name(f"{data['id']}.yaml"), data)
+    elif choice == 8:  # a broken file, then (another time) a fixed one
+        need.write_text(BROKEN + "batch: [\n", encoding="utf-8")
+    elif choice == 9:  # a value the eligibility rules read
+        data = load(need)
+        data["enterprise"]["employees"] = rng.choice(["abc", 5000, 12])
+        save(need, data)
+    elif choice == 10:  # a comment: no record changes
+        with expert.open("a", encoding="utf-8") as handle:
+            handle.write("# 改动\n")
+    elif choice == 11:  # an expert who is no longer eligible
+        data = load(expert)
+        data["title"], data["title_level"] = "助理研究员", "初级"
+        save(expert, data)
+    else:  # a new expert with an existing id's name, applying to the need
+        data = load(someone)
+        data["id"] = f"{data['id']}-b"
+        data["applications"] = [load(need)["id"]]
+        save(someone.with_name(f"{data['id']}.yaml"), data)
+    return f"edit {choice}"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_after_any_edits_the_cached_run_finds_what_a_cold_run_finds(
+    tmp_path: Path, seed: int
+) -> None:
+    root = demo(tmp_path)
+    rng = random.Random(seed)
+    validate(root)  # fills the cache
+    for step in range(12):
+        done = [edit(root, rng) for _ in range(rng.choice([1, 1, 2]))]
+        assert validate(root) == validate(root, "--no-cache"), (step, done)
+
+
+def test_a_run_at_another_time_or_after_a_batch_change_checks_everything(tmp_path: Path) -> None:
+    root = demo(tmp_path)
+    validate(root)
+    late = "2023-09-01T09:00:00+08:00"  # past every deadline: each record is judged late
+    assert validate(root, now=late) == validate(root, "--no-cache", now=late)
+    batch = files(root, "batches")[0]
+    data = load(batch)
+    data["quota"] = 3
+    save(batch, data)
+    assert validate(root) == validate(root, "--no-cache")
+
+
+def test_a_damaged_memo_is_no_memo(tmp_path: Path) -> None:
+    root = demo(tmp_path)
+    first = validate(root)
+    memo = root / FOLDER / "rules.bin"
+    memo.write_bytes(memo.read_bytes()[:-10] + b"0123456789")
+    assert validate(root) == first
+    shutil.rmtree(root / FOLDER)
+    assert validate(root) == first
+
+
+def test_records_related_only_through_others_share_no_key(tmp_path: Path) -> None:
+    """The reason a change stays small: a need and an expert who never meet have no key in
+    common, while an expert and a need it applied to do."""
+    root = demo(tmp_path)
+    cands = {c.rel: c for c in find_candidates(root, Findings())}
+    from techvp.reading import load_file
+
+    keys = {rel: set(join_keys(c, *load_file(c, None))) for rel, c in cands.items()}
+    expert = next(rel for rel in keys if "/experts/" in rel)
+    applied = load(root / expert)["applications"]
+    need = next(rel for rel in keys if rel.endswith(f"/{applied[0]}.yaml"))
+    assert keys[expert] & keys[need]
+    strangers = [
+        rel
+        for rel in keys
+        if "/needs/" in rel and Path(rel).stem not in applied and not keys[rel] & keys[expert]
+    ]
+    assert len(strangers) > len(applied)
+
+
+def need_file(root: Path, need_id: str) -> Path:
+    return next((root / "submissions" / "needs").rglob(f"{need_id}.yaml"))
+
+
+def codes_in(output: str, rel: str) -> list[str]:
+    import json
+
+    return [d["code"] for d in json.loads(output)["diagnostics"] if d["file"] == rel]
+
+
+def test_a_need_that_names_an_expert_by_name_rechecks_the_expert_and_the_appointment(
+    tmp_path: Path,
+) -> None:
+    """余建新 (53) may serve because 汉水's need named him, agreed; he was appointed. The need
+    names him by name only, then withdraws the agreement: he is over age again, and his
+    appointment now rests on an ineligible expert. Neither of their files changed."""
+    root = demo(tmp_path)
+    path = need_file(root, "hanshui-dyeing-wastewater")
+    data = load(path)
+    data["preferred_experts"] = [{"institution": "武汉科技大学", "name": "余建新", "agreed": True}]
+    save(path, data)
+    expert = root / "submissions/experts/wuhan-2022/yu-jianxin-wust.yaml"
+    person = load(expert)
+    person["applications"] = []  # related to the need by his name alone
+    save(expert, person)
+    validate(root)
+    data["preferred_experts"][0]["agreed"] = False
+    save(path, data)
+    warm = validate(root)
+    assert warm == validate(root, "--no-cache")
+    assert "policy.age" in codes_in(warm, "submissions/experts/wuhan-2022/yu-jianxin-wust.yaml")
+    appointment = "submissions/appointments/wuhan-2022/yu-jianxin-wust.yaml"
+    assert "lifecycle.appointed-ineligible" in codes_in(warm, appointment)
+
+
+def test_a_new_id_changes_the_suggestion_for_a_mistyped_one_elsewhere(tmp_path: Path) -> None:
+    root = demo(tmp_path)
+    expert = files(root, "experts")[0]
+    data = load(expert)
+    data["applications"] = ["shiyuan-vision"]  # short for shiyuan-vision-inspection
+    save(expert, data)
+    before = validate(root)
+    copy = load(need_file(root, "shiyuan-vision-inspection"))
+    copy["id"] = "shiyuan-vision-x"  # now two ids begin with it: the closest is this one
+    save(need_file(root, "shiyuan-vision-inspection").with_name("shiyuan-vision-x.yaml"), copy)
+    after = validate(root)
+    assert after == validate(root, "--no-cache")
+    assert after != before

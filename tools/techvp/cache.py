@@ -42,13 +42,14 @@ from techvp.yamlio import YamlDocument
 
 FOLDER = ".techvp-cache"
 _FILE = "records.bin"
-_MAGIC = b"techvp-cache-4\n"
+_MAGIC = b"techvp-cache-5\n"
 _RACY_NS = 2_000_000_000  # file times closer than this to the hashing are not trusted
 _PACKAGE = Path(__file__).resolve().parent
 # A file's entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest).
 Entry = tuple[int, int, int, int, int, bytes]
-# What reading it gave: (record, document data, diagnostics, positions packed by marshal). They
-# are pickled by shard (a file's shard: a hash of its path), so a change pickles one shard again.
+# What reading it gave: (record, document data, diagnostics, positions packed by marshal). Each
+# is pickled on its own and kept in its shard (a hash of its path): a change writes one shard
+# again, and a run unpickles only the files it needs.
 Payload = tuple[Any, Any, list[Any], bytes]
 _SHARDS = 64
 
@@ -177,9 +178,9 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _dumps(payloads: dict[str, Payload]) -> bytes:
+def _dumps(payload: Payload) -> bytes:
     out = io.BytesIO()
-    _Pickler(out).dump(payloads)
+    _Pickler(out).dump(payload)
     return out.getvalue()
 
 
@@ -199,10 +200,12 @@ class RecordCache:
         self.blobs: list[bytes] = [b""] * _SHARDS  # each shard's payloads, pickled
         self.digests: list[bytes] = [b""] * _SHARDS  # their SHA-256 (b"" for an empty shard)
         self._load()
-        self.shards: dict[int, dict[str, Payload]] = {}  # the shards unpickled so far
+        # The shards unpickled so far: each file's payload is a pickle of its own, unpickled
+        # only when asked for (a warm run needs a few of them).
+        self.shards: dict[int, dict[str, bytes]] = {}
         self.seen: dict[str, Entry] = {}  # this run's files
         self.dirty: set[int] = set()  # shards whose files changed
-        self.fresh: dict[str, Payload] = {}  # what the files read in this run gave
+        self.fresh: dict[str, bytes] = {}  # what the files read in this run gave, pickled
         self.complete = False
         self.reused = 0  # files whose cached result this run used
 
@@ -242,7 +245,7 @@ class RecordCache:
             return None
         return blob if hmac.compare_digest(_shard_digest(blob), digest) else None
 
-    def _payloads(self, shard: int) -> dict[str, Payload]:
+    def _payloads(self, shard: int) -> dict[str, bytes]:
         if shard not in self.shards:
             blob = self.blobs[shard]
             self.shards[shard] = pickle.loads(blob) if blob else {}
@@ -271,7 +274,7 @@ class RecordCache:
 
     def cached(self, rel: str) -> tuple[Any, YamlDocument]:
         """The (record, document) kept for a file `probe` found unchanged."""
-        return _unpack(rel, self._payloads(_shard(rel))[rel])
+        return _unpack(rel, pickle.loads(self._payloads(_shard(rel))[rel]))
 
     def digest(self, rel: str) -> bytes | None:
         """The content hash of a file seen in this run (None: it could not be read)."""
@@ -315,7 +318,7 @@ class RecordCache:
         self.dirty.add(_shard(rel))
         if stat is not None and digest is not None:
             self.seen[rel] = (*stat, now_ns, digest)
-            self.fresh[rel] = _pack(*got)
+            self.fresh[rel] = _dumps(_pack(*got))
 
     def save(self) -> None:
         """Keep the entries of this run's files (only theirs) when anything changed; only the
@@ -323,14 +326,14 @@ class RecordCache:
         self.dirty.update(_shard(rel) for rel in self.index.keys() - self.seen.keys())
         if self.key is None or not self.complete or self.seen == self.index:
             return
-        fresh: dict[int, dict[str, Payload]] = {}
+        fresh: dict[int, dict[str, bytes]] = {}
         for rel, payload in self.fresh.items():
             fresh.setdefault(_shard(rel), {})[rel] = payload
         blobs, digests = list(self.blobs), list(self.digests)
         for shard in self.dirty:
             kept = {rel: p for rel, p in self._payloads(shard).items() if rel in self.seen}
             kept.update(fresh.get(shard, {}))
-            blobs[shard] = _dumps(kept) if kept else b""
+            blobs[shard] = pickle.dumps(kept, protocol=5) if kept else b""
             digests[shard] = _shard_digest(blobs[shard]) if kept else b""
         body = marshal.dumps((self.program, self.seen, digests))
         folder = self.path.parent

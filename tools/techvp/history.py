@@ -9,6 +9,7 @@ before the first commit, nothing is known: every lookup is empty.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ History = Mapping[str, FileHistory]  # path relative to the records' root → it
 
 def open_repo(root: Path) -> Any:
     """The GitPython repository holding root, or None (no Git, not a work tree, no commit)."""
+    if not _in_work_tree(root):
+        return None  # known without importing GitPython (a third of a second)
     try:
         import git
     except ImportError:  # GitPython needs the git program; without it nothing is known
@@ -73,6 +76,14 @@ def open_repo(root: Path) -> Any:
     if not repo.head.is_valid():
         return None
     return repo
+
+
+def _in_work_tree(root: Path) -> bool:
+    """Whether root or a folder above it holds .git (or Git is told where it is)."""
+    if "GIT_DIR" in os.environ:
+        return True
+    here = root.resolve()
+    return any((folder / ".git").exists() for folder in (here, *here.parents))
 
 
 def root_prefix(repo: Any, root: Path) -> str:

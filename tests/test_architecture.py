@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tools" / "techvp"
 LAYERS: dict[str, int] = {
     "messages": 0,
     "diagnostics": 1,
+    "jsontext": 0,
     "models": 2,
     "layout": 3,
     "yamlio": 3,

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from techvp.cache import FOLDER
 from techvp.cli import main
 from techvp.diagnostics import Findings
-from techvp.incremental import join_keys
+from techvp.incremental.keys import join_keys
 from techvp.layout import find_candidates
 
 NOW = "2022-03-01T09:00:00+08:00"
@@ -159,7 +159,10 @@ def test_records_related_only_through_others_share_no_key(tmp_path: Path) -> Non
     cands = {c.rel: c for c in find_candidates(root, Findings())}
     from techvp.reading import load_file
 
-    keys = {rel: set(join_keys(c, *load_file(c, None))) for rel, c in cands.items()}
+    keys: dict[str, set[str]] = {}
+    for rel, c in cands.items():
+        record, doc = load_file(c, None)
+        keys[rel] = set(join_keys(c.kind.name, c.key, record, doc.data))
     expert = next(rel for rel in keys if "/experts/" in rel)
     applied = load(root / expert)["applications"]
     need = next(rel for rel in keys if rel.endswith(f"/{applied[0]}.yaml"))

@@ -30,7 +30,7 @@ import secrets
 import sys
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -251,26 +251,27 @@ class RecordCache:
             self.shards[shard] = pickle.loads(blob) if blob else {}
         return self.shards[shard]
 
-    def _hit(self, cand: Candidate, now_ns: int) -> bool:
+    def _hit(self, rel: str, path: str, now_ns: int) -> bool:
         """Whether the file's bytes are those cached (then its entry is kept for this run)."""
-        old = self.index.get(cand.rel)
-        stat = _stat(cand.path) if old is not None else None
+        old = self.index.get(rel)
+        stat = _stat(path) if old is not None else None
         if old is None or stat is None:
             return False
         if old[:4] != stat or max(stat[1], stat[2]) + _RACY_NS >= old[4]:
-            digest = _digest(cand.path)
+            digest = _digest(path)
             if digest != old[5]:
                 return False
             old = (*stat, now_ns, digest)  # known unchanged now: trusted by its times next run
-        self.seen[cand.rel] = old
+        self.seen[rel] = old
         self.reused += 1
         return True
 
-    def probe(self, cands: Sequence[Candidate]) -> list[Candidate]:
-        """The files whose bytes changed since the cache was saved (or are new to it); the
-        others count as seen, unchanged, without being read or unpickled."""
+    def probe(self, files: Iterable[tuple[str, str]]) -> list[str]:
+        """Of the files given as (relative path, path on disk), those whose bytes changed
+        since the cache was saved (or are new to it); the others count as seen, unchanged,
+        without being read or unpickled."""
         now_ns = time.time_ns()
-        return [cand for cand in cands if not self._hit(cand, now_ns)]
+        return [rel for rel, path in files if not self._hit(rel, path, now_ns)]
 
     def cached(self, rel: str) -> tuple[Any, YamlDocument]:
         """The (record, document) kept for a file `probe` found unchanged."""
@@ -299,9 +300,9 @@ class RecordCache:
     def read_all(self, cands: Sequence[Candidate], budget_seconds: float) -> Iterator[Result]:
         """What `techvp.reading.read_all` gives, in the same order, reading only the files that
         changed; each file read is added to the cache (kept by `save`)."""
-        misses = self.probe(cands)
+        changed = set(self.probe((cand.rel, cand.path) for cand in cands))
+        misses = [cand for cand in cands if cand.rel in changed]
         fresh = self.read_changed(misses, budget_seconds)
-        changed = {cand.rel for cand in misses}
         for cand in cands:
             if cand.rel not in changed:
                 yield cand, *self.cached(cand.rel)

@@ -6,13 +6,13 @@ its counts always cover everything found.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any, Protocol
 
+from techvp import jsontext
 from techvp.diagnostics import Diagnostic, Findings, Severity
 from techvp.guard.scan import redact
 from techvp.messages import SEVERITY_LABELS
@@ -54,7 +54,9 @@ def _masked(value: Any) -> Any:
 
 def _diagnostic_dict(diag: Diagnostic) -> dict[str, Any]:
     plain = diag.as_dict()
-    return {**plain, "message": _message(diag), "params": _masked(plain["params"])}
+    plain["message"] = redact(plain["message"])  # as _message does, without rendering it again
+    plain["params"] = _masked(plain["params"])
+    return plain
 
 
 # Most serious first: `least` keeps a severity and everything above it.
@@ -101,7 +103,7 @@ def as_json(findings: Findings, root: Path, least: Severity = Severity.PRIORITY)
         "diagnostics": [_diagnostic_dict(d) for d in shown(findings, least)],
         "counts": findings.counts(),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(payload) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -333,7 +335,7 @@ def _row_dict(row: Row) -> dict[str, Any]:
 
 def rows_as_json(rows: Sequence[Row], batch: str) -> str:
     payload = {"batch": batch, "rows": [_row_dict(r) for r in rows], "counts": counts(rows)}
-    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(payload) + "\n"
 
 
 ROW_FORMATS: dict[str, Callable[[Sequence[Row], str], str]] = {

@@ -49,7 +49,7 @@ class Model(BaseModel):
     takes its default; a required field left blank is still an error.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

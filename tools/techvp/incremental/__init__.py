@@ -1,0 +1,203 @@
+"""`techvp validate` through the cache: after a change, only what it can affect is done again.
+
+The content-hash cache (techvp.cache) spares reading the files that did not change; the memo
+(incremental.memo) spares the rest. Files are related by join keys (incremental.keys), so after
+a change the rules run again on the changed files and their neighbours only, loading those
+neighbours' neighbours for them, and every other file keeps the findings the memo holds for it.
+A known path is not classified again and a known name not scanned again. What is cheap runs in
+full: duplicate ids, stray files and folders, bank-account tables.
+
+Everything is checked again when something besides records changed: the program, the folder,
+a batch file, or `--now` where the rules can tell (policies.now_key). The result is the same as
+a cold run's (tests/test_incremental.py edits repositories at random and compares).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from techvp.cache import RecordCache
+from techvp.diagnostics import Diagnostic, Findings, Location, TechvpError, error
+from techvp.guard.accounts import scan_accounts
+from techvp.guard.scan import scan_bytes, scan_tree
+from techvp.incremental.keys import HINTED, IDS, effective, join_keys, neighbourhood
+from techvp.incremental.memo import Entry, Found, Memo, load_memo
+from techvp.layout import MAX_FILES, SUBMISSIONS, Candidate, find_candidates, walk
+from techvp.models import KINDS
+from techvp.policies import RuleContext, now_key, run_rules
+from techvp.reading import MAX_SECONDS
+from techvp.repo import claim, make_dataset
+from techvp.yamlio import YamlDocument
+
+_BATCHES = f"{SUBMISSIONS}/{KINDS['batch'].folder}/"
+_CUT = len(SUBMISSIONS) + 1
+
+
+def validate(root: Path, now: datetime, added: frozenset[str] | None) -> Findings | None:
+    """What loading and checking every record finds (techvp.validate's `load` and `check`),
+    doing again only what the changes since the previous run can affect. None when this run
+    cannot say (the time budget ran out, too many files): the plain run then does."""
+    if not (root / SUBMISSIONS).is_dir():
+        raise TechvpError(error("root.no-submissions", Location("."), root=str(root)))
+    run = _Run(root, now, added)
+    return run.findings() if run.complete else None
+
+
+class _Run:
+    def __init__(self, root: Path, now: datetime, added: frozenset[str] | None) -> None:
+        self.root, self.now, self.added = root, now, added
+        self.base = str(root / SUBMISSIONS)
+        self.kept = RecordCache(root, scan_bytes)
+        self.memo = load_memo(root, self.kept.program)
+        self.paths = Findings()  # what the layout says of paths not seen before
+        self.order: list[str] = []  # the record files, in walk order
+        self.new: dict[str, Candidate] = {}  # those not in the memo
+        self.unknown: list[os.DirEntry[str]] = []  # entries not in the memo (folders too)
+        self._walk()
+        changed = self.kept.probe((rel, self._path(rel)) for rel in self.order)
+        self.changed = set(changed)
+        misses = [self.candidate(rel) for rel in changed]
+        self.fresh = self.kept.read_changed(misses, MAX_SECONDS)
+        self.complete = len(self.fresh) == len(misses) and len(self.order) <= MAX_FILES
+
+    def _walk(self) -> None:
+        known = self.memo.files if self.memo is not None else {}
+        cut = len(self.base) + 1
+        for entry in walk(self.base):
+            rel = f"{SUBMISSIONS}/{entry.path[cut:]}"
+            if os.sep != "/":
+                rel = rel.replace(os.sep, "/")
+            if rel in known and not entry.is_symlink() and entry.is_file(follow_symlinks=False):
+                self.order.append(rel)
+                continue
+            self.unknown.append(entry)
+            for cand in find_candidates(self.root, self.paths, [entry]):
+                self.order.append(rel)
+                self.new[rel] = cand
+
+    def _path(self, rel: str) -> str:
+        return self.base + os.sep + rel[_CUT:].replace("/", os.sep)
+
+    def candidate(self, rel: str) -> Candidate:
+        if rel in self.new:
+            return self.new[rel]
+        assert self.memo is not None  # a record file is new or in the memo
+        _, kind, _, stem, folders, _ = self.memo.files[rel]
+        return Candidate(rel, self._path(rel), KINDS[kind], dict(folders), stem)
+
+    def _kind_key(self, rel: str) -> tuple[str, Any]:
+        if rel in self.new:
+            return self.new[rel].kind.name, self.new[rel].key
+        assert self.memo is not None
+        entry = self.memo.files[rel]
+        return entry[1], entry[2]
+
+    def _got(self, rel: str) -> tuple[Any, YamlDocument]:
+        return self.fresh[rel] if rel in self.changed else self.kept.cached(rel)
+
+    def findings(self) -> Findings:
+        findings = Findings(files_checked=len(self.order))
+        findings.extend(self.paths)
+        owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}
+        claimed: set[str] = set()
+        for rel in self.order:
+            kind, key = self._kind_key(rel)
+            if key not in owners[kind]:
+                owners[kind][key] = rel
+                claimed.add(rel)
+            else:
+                claim(owners, self.candidate(rel), findings)  # says whose id it is
+        batches = [rel for rel in self.order if rel.startswith(_BATCHES)]
+        records = [self._got(rel)[0] for rel in batches if rel in claimed]
+        context = (now_key([r for r in records if r is not None], self.now), self.added is None)
+        digests = {rel: self.kept.digest(rel) or b"" for rel in self.order}
+        memo = self.memo
+        if memo is None or memo.context != context or self._batches_changed(memo, digests):
+            memo = Memo(self.kept.program, str(self.root), context)
+            touched = again = load = set(self.order)
+        else:
+            seen = memo.files
+            touched = {r for r in self.order if r not in seen or seen[r][0] != digests[r]}
+            touched |= (memo.added ^ (self.added or frozenset())) & set(self.order)  # judged anew
+            again, load = self._affected(memo, owners, touched)
+        docs = {rel: self._got(rel) for rel in self.order if rel in load or rel in batches}
+        read = [(self.candidate(r), *docs[r]) for r in self.order if r in claimed and r in docs]
+        dataset = make_dataset(self.root, owners, read, self.order)
+        ruled = _by_file(run_rules(dataset, RuleContext.create(dataset, self.now, self.added)))
+        scanned = _by_file(scan_tree(self.root, skip=self.order, entries=self.unknown))
+        out = Memo(memo.program, memo.root, context, self.added or frozenset())
+        for rel in self.order:
+            old = memo.files.get(rel)
+            if rel in touched or old is None:
+                record, doc = docs[rel]
+                kind, key = self._kind_key(rel)
+                cand = self.candidate(rel)
+                keys = join_keys(kind, key, record, doc.data)
+                folders = tuple(cand.folders.items())
+                entry: Entry = (digests[rel], kind, key, cand.stem, folders, keys)
+                _keep(out.loaded, rel, tuple(doc.diagnostics))
+            else:
+                entry = old
+                _keep(out.loaded, rel, memo.loaded.get(rel, ()))
+            name = scanned.pop(rel, ()) if rel in self.new else memo.named.get(rel, ())
+            _keep(out.named, rel, name)
+            found = (
+                ruled.get(rel, ()) if rel in again or rel in batches else memo.ruled.get(rel, ())
+            )
+            _keep(out.ruled, rel, found)
+            if rel in again and any(d.code in HINTED for d in found) and IDS not in entry[5]:
+                entry = (*entry[:5], (*entry[5], IDS))
+            out.files[rel] = entry
+        for table in (out.loaded, out.named, out.ruled):
+            for found in table.values():
+                findings.extend(found)
+        for found in scanned.values():  # stray files and folders: never kept
+            findings.extend(found)
+        findings.extend(scan_accounts(self.root))
+        self.kept.complete = True
+        self.kept.save()
+        out.save(self.root)
+        return findings
+
+    def _batches_changed(self, memo: Memo, digests: dict[str, bytes]) -> bool:
+        before = {rel for rel in memo.files if rel.startswith(_BATCHES)}
+        now = {rel for rel in self.order if rel.startswith(_BATCHES)}
+        return before != now or any(memo.files[rel][0] != digests[rel] for rel in now)
+
+    def _affected(
+        self, memo: Memo, owners: dict[str, dict[Any, str]], touched: set[str]
+    ) -> tuple[set[str], set[str]]:
+        """(the files to check again, the files to load for that)."""
+        own = {rel: memo.files[rel][5] for rel in self.order if rel not in touched}
+        for rel in touched:
+            kind, key = self._kind_key(rel)
+            record, doc = self._got(rel)
+            own[rel] = join_keys(kind, key, record, doc.data)
+        before = {rel: entry[5] for rel, entry in memo.files.items() if rel in touched}
+        removed = memo.files.keys() - set(self.order)
+        before.update((rel, memo.files[rel][5]) for rel in removed)
+        seeds = {key for found in effective(own, owners, touched).values() for key in found}
+        then = effective({**own, **before}, owners, before)
+        seeds.update(key for found in then.values() for key in found)
+        if removed or any(rel not in memo.files for rel in touched):
+            seeds.add(IDS)  # the set of ids changed: every "did you mean" may change
+        return neighbourhood(own, owners, touched, seeds)
+
+
+def _keep(table: dict[str, Found], rel: str, found: Found) -> None:
+    if found:
+        table[rel] = found
+
+
+def _by_file(diags: Iterable[Diagnostic]) -> dict[str, Found]:
+    out: dict[str, list[Diagnostic]] = {}
+    for diag in diags:
+        out.setdefault(diag.location.file, []).append(diag)
+    return {rel: tuple(found) for rel, found in out.items()}
+
+
+__all__ = ["validate"]

@@ -1,0 +1,94 @@
+"""Join keys: what relates one record file to others, and so which files a change can affect.
+
+A record file's keys are its own id, the ids it refers to, its enterprise's credit code and the
+normalised names of the people it is or names. Every rule relates records only through these
+(an expert's applications, a need's 指定专家, the enterprise behind several needs, the
+appointments of one need or one expert), and a rule's finding about a record depends only on
+that record, the records sharing a key with it, and the batches. An appointment's findings also
+depend on its need's and its expert's neighbours (the enterprise's other appointments; whether
+the need and the expert are eligible), so it carries their keys too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from techvp.layout import SUBMISSIONS
+from techvp.models import KINDS
+from techvp.policies.names import normalise
+from techvp.policies.relations import raw_preferences
+
+Keys = tuple[str, ...]
+Owners = Mapping[str, Mapping[Any, str]]  # kind → id → its file (techvp.repo.Dataset.owners)
+# Codes whose message suggests the closest known id: they depend on every id of their kind.
+HINTED = frozenset({"ref.unknown-need", "ref.unknown-expert"})
+IDS = "ids"  # the key of those findings, and of any change to the set of ids
+_APPOINTMENTS = f"{SUBMISSIONS}/{KINDS['appointment'].folder}/"
+_STAFF = frozenset({"appointment", "report", "assessment"})  # a file per expert
+
+
+def join_keys(kind: str, key: Any, record: Any, data: Any) -> Keys:
+    """The keys of a record file of `kind` holding `key`: its record, or (when it did not
+    load) the raw YAML `data`."""
+    own = key[0] if kind == "report" else key
+    keys = {f"{'expert' if kind in _STAFF else kind}:{own}"}
+    if record is None:
+        for expert_id, name, _ in raw_preferences(data):
+            keys.add(f"expert:{expert_id}" if expert_id else f"person:{normalise(name)}")
+    elif kind == "need":
+        if record.enterprise.credit_code:
+            keys.add(f"credit:{record.batch}:{record.enterprise.credit_code}")
+        for pref in record.preferred_experts:
+            keys.add(f"person:{normalise(pref.name)}")
+            if pref.expert:
+                keys.add(f"expert:{pref.expert}")
+    elif kind == "expert":
+        keys.add(f"person:{normalise(record.name)}")
+        keys.update(f"need:{need_id}" for need_id in record.applications)
+    elif kind in _STAFF:
+        keys.add(f"expert:{record.expert}")
+        if getattr(record, "need", None):
+            keys.add(f"need:{record.need}")
+        if getattr(record, "replaced_by", None):
+            keys.add(f"expert:{record.replaced_by}")
+    return tuple(sorted(keys))
+
+
+def effective(own: Mapping[str, Keys], owners: Owners, rels: Iterable[str]) -> dict[str, Keys]:
+    """The keys of the files `rels`: their own, an appointment's with its need's and expert's."""
+    out: dict[str, Keys] = {}
+    for rel in rels:
+        found = own.get(rel, ())
+        if rel.startswith(_APPOINTMENTS):
+            extra = set(found)
+            for key in found:
+                kind, _, ident = key.partition(":")
+                ref = owners.get(kind, {}).get(ident) if kind in ("need", "expert") else None
+                extra.update(own.get(ref, ()) if ref is not None else ())
+            found = tuple(sorted(extra))
+        out[rel] = found
+    return out
+
+
+def neighbourhood(
+    own: Mapping[str, Keys], owners: Owners, touched: set[str], seeds: set[str]
+) -> tuple[set[str], set[str]]:
+    """(the files to check again, the files to load for that): the touched files and every
+    file sharing a key with `seeds` (the touched files' keys before and after), then those
+    files' own neighbours, whose records the rules read to check them."""
+    appointments = [rel for rel in own if rel.startswith(_APPOINTMENTS)]
+    keys = dict(own)
+    keys.update(effective(own, owners, appointments))
+    index: dict[str, list[str]] = {}
+    for rel, found in keys.items():
+        for key in found:
+            index.setdefault(key, []).append(rel)
+    again = set(touched)
+    for key in seeds:
+        again.update(index.get(key, ()))
+    load = set(again)
+    for rel in again:
+        for key in keys.get(rel, ()):
+            load.update(index.get(key, ()))
+    return again, load

@@ -15,10 +15,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from techvp.cache import FOLDER
+from techvp.cache import FOLDER, RecordCache
 from techvp.cli import main
 from techvp.diagnostics import Findings
+from techvp.guard.scan import scan_bytes
 from techvp.incremental.keys import join_keys
+from techvp.incremental.memo import load_memo
 from techvp.layout import find_candidates
 
 NOW = "2022-03-01T09:00:00+08:00"
@@ -116,6 +118,29 @@ def edit(root: Path, rng: random.Random) -> str:
         data["applications"] = [load(need)["id"]]
         save(someone.with_name(f"{data['id']}.yaml"), data)
     return f"edit {choice}"
+
+
+def checked(root: Path) -> int:
+    """How many files the rules checked in the last run through the cache."""
+    cache = RecordCache(root, scan_bytes)
+    memo = load_memo(root, cache.program, cache.stamp)
+    assert memo is not None
+    return memo.checked
+
+
+def test_an_unrelated_change_checks_a_few_files_again(tmp_path: Path) -> None:
+    root = demo(tmp_path)
+    validate(root)
+    everything = checked(root)
+    assert everything == len(list((root / "submissions").rglob("*.yaml")))
+    validate(root)
+    assert checked(root) == 0  # nothing changed
+    need = need_file(root, "hanshui-dyeing-wastewater")
+    data = load(need)
+    data["problem"] = "印染废水深度处理与回用"
+    save(need, data)
+    assert validate(root) == validate(root, "--no-cache")
+    assert 1 < checked(root) < everything / 4  # the need, its applicants, its named experts
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -223,3 +248,20 @@ def test_a_new_id_changes_the_suggestion_for_a_mistyped_one_elsewhere(tmp_path: 
     after = validate(root)
     assert after == validate(root, "--no-cache")
     assert after != before
+
+
+def test_an_enterprise_founded_by_an_applicants_institution_rechecks_the_applicant(
+    tmp_path: Path,
+) -> None:
+    root = demo(tmp_path)
+    expert = files(root, "experts")[0]
+    person = load(expert)
+    need = need_file(root, person["applications"][0])
+    validate(root)
+    data = load(need)
+    data["enterprise"]["affiliated_institutions"] = [person["institution"]]
+    save(need, data)
+    warm = validate(root)
+    assert warm == validate(root, "--no-cache")
+    rel = expert.relative_to(root).as_posix()
+    assert "policy.conflict-of-interest" in codes_in(warm, rel)

@@ -199,6 +199,9 @@ class RecordCache:
         self.index: dict[str, Entry] = {}  # as saved
         self.blobs: list[bytes] = [b""] * _SHARDS  # each shard's payloads, pickled
         self.digests: list[bytes] = [b""] * _SHARDS  # their SHA-256 (b"" for an empty shard)
+        # The signature of the index as loaded, then as saved: what was kept beside this cache
+        # from the same run (techvp.incremental's memo) names it, to be sure they agree.
+        self.stamp = b""
         self._load()
         # The shards unpickled so far: each file's payload is a pickle of its own, unpickled
         # only when asked for (a warm run needs a few of them).
@@ -217,8 +220,8 @@ class RecordCache:
         except OSError:
             return
         head = len(_MAGIC) + 32
-        body = blob[head:]
-        signed = hmac.compare_digest(_sign(self.key, body), blob[len(_MAGIC) : head])
+        body, signature = blob[head:], blob[len(_MAGIC) : head]
+        signed = hmac.compare_digest(_sign(self.key, body), signature)
         if blob[: len(_MAGIC)] != _MAGIC or not signed:
             return
         try:
@@ -227,10 +230,10 @@ class RecordCache:
             return
         if program != self.program or len(digests) != _SHARDS:
             return
-        blobs = [self._shard_blob(shard, digest) for shard, digest in enumerate(digests)]
-        if all(blob is not None for blob in blobs):
-            self.index, self.digests = index, digests
-            self.blobs = [blob or b"" for blob in blobs]
+        shards = [self._shard_blob(shard, digest) for shard, digest in enumerate(digests)]
+        if all(shard is not None for shard in shards):
+            self.index, self.digests, self.stamp = index, digests, signature
+            self.blobs = [shard or b"" for shard in shards]
 
     def _shard_file(self, shard: int) -> Path:
         return self.path.with_name(f"shard-{shard:02d}.bin")
@@ -346,9 +349,11 @@ class RecordCache:
             for shard in sorted(self.dirty):
                 if blobs[shard]:
                     _replace(self._shard_file(shard), blobs[shard])
-            _replace(self.path, _MAGIC + _sign(self.key, body) + body)
+            signature = _sign(self.key, body)
+            _replace(self.path, _MAGIC + signature + body)
         except OSError:
             return
+        self.stamp = signature
 
 
 def write_signed(path: Path, blob: bytes) -> None:

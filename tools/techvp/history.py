@@ -63,7 +63,7 @@ History = Mapping[str, FileHistory]  # path relative to the records' root → it
 
 def open_repo(root: Path) -> Any:
     """The GitPython repository holding root, or None (no Git, not a work tree, no commit)."""
-    if not _in_work_tree(root):
+    if not in_work_tree(root):
         return None  # known without importing GitPython (a third of a second)
     try:
         import git
@@ -78,7 +78,7 @@ def open_repo(root: Path) -> Any:
     return repo
 
 
-def _in_work_tree(root: Path) -> bool:
+def in_work_tree(root: Path) -> bool:
     """Whether root or a folder above it holds .git (or Git is told where it is)."""
     if "GIT_DIR" in os.environ:
         return True

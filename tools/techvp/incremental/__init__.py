@@ -25,8 +25,8 @@ from techvp.diagnostics import Diagnostic, Findings, Location, TechvpError, erro
 from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
 from techvp.incremental.keys import HINTED, IDS, effective, join_keys, neighbourhood
-from techvp.incremental.memo import Entry, Found, Memo, load_memo
-from techvp.layout import MAX_FILES, SUBMISSIONS, Candidate, find_candidates, walk
+from techvp.incremental.memo import Found, Memo, joined, load_memo, split
+from techvp.layout import LAYOUT, MAX_FILES, SUBMISSIONS, Candidate, find_candidates, walk
 from techvp.models import KINDS
 from techvp.policies import RuleContext, now_key, run_rules
 from techvp.reading import MAX_SECONDS
@@ -52,7 +52,7 @@ class _Run:
         self.root, self.now, self.added = root, now, added
         self.base = str(root / SUBMISSIONS)
         self.kept = RecordCache(root, scan_bytes)
-        self.memo = load_memo(root, self.kept.program)
+        self.memo = load_memo(root, self.kept.program, self.kept.stamp)
         self.paths = Findings()  # what the layout says of paths not seen before
         self.order: list[str] = []  # the record files, in walk order
         self.new: dict[str, Candidate] = {}  # those not in the memo
@@ -65,7 +65,7 @@ class _Run:
         self.complete = len(self.fresh) == len(misses) and len(self.order) <= MAX_FILES
 
     def _walk(self) -> None:
-        known = self.memo.files if self.memo is not None else {}
+        known = self.memo.keys if self.memo is not None else {}
         cut = len(self.base) + 1
         for entry in walk(self.base):
             rel = f"{SUBMISSIONS}/{entry.path[cut:]}"
@@ -85,16 +85,17 @@ class _Run:
     def candidate(self, rel: str) -> Candidate:
         if rel in self.new:
             return self.new[rel]
-        assert self.memo is not None  # a record file is new or in the memo
-        _, kind, _, stem, folders, _ = self.memo.files[rel]
-        return Candidate(rel, self._path(rel), KINDS[kind], dict(folders), stem)
+        parts = rel.split("/")  # a path the layout accepted before (techvp.layout.classify)
+        kind, roles = LAYOUT[parts[1]]
+        folders = dict(zip(roles, parts[2:-1], strict=True))
+        return Candidate(rel, self._path(rel), KINDS[kind], folders, parts[-1][: -len(".yaml")])
 
     def _kind_key(self, rel: str) -> tuple[str, Any]:
         if rel in self.new:
             return self.new[rel].kind.name, self.new[rel].key
-        assert self.memo is not None
-        entry = self.memo.files[rel]
-        return entry[1], entry[2]
+        parts = rel.split("/")
+        kind, stem = LAYOUT[parts[1]][0], parts[-1][: -len(".yaml")]
+        return kind, (parts[3], stem) if kind == "report" else stem
 
     def _got(self, rel: str) -> tuple[Any, YamlDocument]:
         return self.fresh[rel] if rel in self.changed else self.kept.cached(rel)
@@ -114,14 +115,12 @@ class _Run:
         batches = [rel for rel in self.order if rel.startswith(_BATCHES)]
         records = [self._got(rel)[0] for rel in batches if rel in claimed]
         context = (now_key([r for r in records if r is not None], self.now), self.added is None)
-        digests = {rel: self.kept.digest(rel) or b"" for rel in self.order}
         memo = self.memo
-        if memo is None or memo.context != context or self._batches_changed(memo, digests):
-            memo = Memo(self.kept.program, str(self.root), context)
+        if memo is None or memo.context != context or self._batches_changed(memo, batches):
+            memo = Memo(self.kept.program, str(self.root), b"", context)
             touched = again = load = set(self.order)
         else:
-            seen = memo.files
-            touched = {r for r in self.order if r not in seen or seen[r][0] != digests[r]}
+            touched = self.changed | set(self.new)
             touched |= (memo.added ^ (self.added or frozenset())) & set(self.order)  # judged anew
             again, load = self._affected(memo, owners, touched)
         docs = {rel: self._got(rel) for rel in self.order if rel in load or rel in batches}
@@ -129,29 +128,24 @@ class _Run:
         dataset = make_dataset(self.root, owners, read, self.order)
         ruled = _by_file(run_rules(dataset, RuleContext.create(dataset, self.now, self.added)))
         scanned = _by_file(scan_tree(self.root, skip=self.order, entries=self.unknown))
-        out = Memo(memo.program, memo.root, context, self.added or frozenset())
-        for rel in self.order:
-            old = memo.files.get(rel)
-            if rel in touched or old is None:
-                record, doc = docs[rel]
-                kind, key = self._kind_key(rel)
-                cand = self.candidate(rel)
-                keys = join_keys(kind, key, record, doc.data)
-                folders = tuple(cand.folders.items())
-                entry: Entry = (digests[rel], kind, key, cand.stem, folders, keys)
-                _keep(out.loaded, rel, tuple(doc.diagnostics))
-            else:
-                entry = old
-                _keep(out.loaded, rel, memo.loaded.get(rel, ()))
-            name = scanned.pop(rel, ()) if rel in self.new else memo.named.get(rel, ())
-            _keep(out.named, rel, name)
-            found = (
-                ruled.get(rel, ()) if rel in again or rel in batches else memo.ruled.get(rel, ())
-            )
-            _keep(out.ruled, rel, found)
-            if rel in again and any(d.code in HINTED for d in found) and IDS not in entry[5]:
-                entry = (*entry[:5], (*entry[5], IDS))
-            out.files[rel] = entry
+        out = Memo(memo.program, memo.root, b"", context, self.added or frozenset())
+        out.keys, out.loaded = dict(memo.keys), dict(memo.loaded)
+        out.named, out.ruled = dict(memo.named), dict(memo.ruled)
+        for rel in memo.keys.keys() - set(self.order):  # removed
+            for table in (out.keys, out.loaded, out.named, out.ruled):
+                table.pop(rel, None)
+        for rel in self.new:
+            _put(out.named, rel, scanned.pop(rel, ()))
+        for rel in touched:
+            record, doc = docs[rel]
+            out.keys[rel] = joined(join_keys(*self._kind_key(rel), record, doc.data))
+            _put(out.loaded, rel, tuple(doc.diagnostics))
+        for rel in again | set(batches):
+            found = ruled.get(rel, ())
+            _put(out.ruled, rel, found)
+            keys = split(out.keys[rel])
+            if rel in again and any(d.code in HINTED for d in found) and IDS not in keys:
+                out.keys[rel] = joined((*keys, IDS))
         for table in (out.loaded, out.named, out.ruled):
             for found in table.values():
                 findings.extend(found)
@@ -160,37 +154,39 @@ class _Run:
         findings.extend(scan_accounts(self.root))
         self.kept.complete = True
         self.kept.save()
+        out.stamp, out.checked = self.kept.stamp, len(again)
         out.save(self.root)
         return findings
 
-    def _batches_changed(self, memo: Memo, digests: dict[str, bytes]) -> bool:
-        before = {rel for rel in memo.files if rel.startswith(_BATCHES)}
-        now = {rel for rel in self.order if rel.startswith(_BATCHES)}
-        return before != now or any(memo.files[rel][0] != digests[rel] for rel in now)
+    def _batches_changed(self, memo: Memo, batches: list[str]) -> bool:
+        before = {rel for rel in memo.keys if rel.startswith(_BATCHES)}
+        return before != set(batches) or any(rel in self.changed for rel in batches)
 
     def _affected(
         self, memo: Memo, owners: dict[str, dict[Any, str]], touched: set[str]
     ) -> tuple[set[str], set[str]]:
         """(the files to check again, the files to load for that)."""
-        own = {rel: memo.files[rel][5] for rel in self.order if rel not in touched}
+        own = {rel: split(memo.keys[rel]) for rel in self.order if rel not in touched}
         for rel in touched:
             kind, key = self._kind_key(rel)
             record, doc = self._got(rel)
             own[rel] = join_keys(kind, key, record, doc.data)
-        before = {rel: entry[5] for rel, entry in memo.files.items() if rel in touched}
-        removed = memo.files.keys() - set(self.order)
-        before.update((rel, memo.files[rel][5]) for rel in removed)
+        removed = memo.keys.keys() - set(self.order)
+        before = {rel: split(memo.keys[rel]) for rel in touched | removed if rel in memo.keys}
         seeds = {key for found in effective(own, owners, touched).values() for key in found}
         then = effective({**own, **before}, owners, before)
         seeds.update(key for found in then.values() for key in found)
-        if removed or any(rel not in memo.files for rel in touched):
+        if removed or any(rel not in memo.keys for rel in touched):
             seeds.add(IDS)  # the set of ids changed: every "did you mean" may change
         return neighbourhood(own, owners, touched, seeds)
 
 
-def _keep(table: dict[str, Found], rel: str, found: Found) -> None:
+def _put(table: dict[str, Found], rel: str, found: Found) -> None:
+    """Keep what was found in a file, or forget the file when nothing was."""
     if found:
         table[rel] = found
+    else:
+        table.pop(rel, None)
 
 
 def _by_file(diags: Iterable[Diagnostic]) -> dict[str, Found]:

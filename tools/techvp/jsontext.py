@@ -19,19 +19,9 @@ def dumps(value: Any) -> str:
 
 
 def _write(value: Any, newline: str, out: list[str]) -> None:
-    if isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        finite = value == value and abs(value) != _INFINITY
-        out.append(float.__repr__(value) if finite else _special(value))
+    scalar = _scalar(value)
+    if scalar is not None:
+        out.append(scalar)
     elif isinstance(value, dict):
         _mapping(value, newline, out)
     elif isinstance(value, list | tuple):
@@ -40,10 +30,28 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _special(value: float) -> str:
-    if value != value:
-        return "NaN"
-    return "Infinity" if value > 0 else "-Infinity"
+def _scalar(value: Any) -> str | None:
+    """A string, number, boolean or null as JSON; None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int or (kind is not float and isinstance(value, int)):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (_INFINITY, -_INFINITY):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if isinstance(value, str):
+        return encode_basestring(value)
+    return None
 
 
 def _mapping(value: dict[str, Any], newline: str, out: list[str]) -> None:
@@ -53,12 +61,15 @@ def _mapping(value: dict[str, Any], newline: str, out: list[str]) -> None:
     inner = newline + _INDENT
     separator = "{" + inner
     for key in sorted(value):
-        if not isinstance(key, str):
+        if type(key) is not str:
             raise TypeError(f"keys must be str, not {type(key).__name__}")
-        out.append(separator)
-        out.append(encode_basestring(key))
-        out.append(": ")
-        _write(value[key], inner, out)
+        item = value[key]
+        scalar = _scalar(item)
+        if scalar is not None:  # most values: one string, no call deeper
+            out.append(f"{separator}{encode_basestring(key)}: {scalar}")
+        else:
+            out.append(f"{separator}{encode_basestring(key)}: ")
+            _write(item, inner, out)
         separator = "," + inner
     out.append(newline + "}")
 
@@ -70,7 +81,11 @@ def _sequence(value: list[Any] | tuple[Any, ...], newline: str, out: list[str]) 
     inner = newline + _INDENT
     separator = "[" + inner
     for item in value:
-        out.append(separator)
-        _write(item, inner, out)
+        scalar = _scalar(item)
+        if scalar is not None:
+            out.append(separator + scalar)
+        else:
+            out.append(separator)
+            _write(item, inner, out)
         separator = "," + inner
     out.append(newline + "]")

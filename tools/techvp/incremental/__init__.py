@@ -34,7 +34,6 @@ from techvp.repo import claim, make_dataset
 from techvp.yamlio import YamlDocument
 
 _BATCHES = f"{SUBMISSIONS}/{KINDS['batch'].folder}/"
-_CUT = len(SUBMISSIONS) + 1
 
 
 def validate(root: Path, now: datetime, added: frozenset[str] | None) -> Findings | None:
@@ -55,10 +54,11 @@ class _Run:
         self.memo = load_memo(root, self.kept.program, self.kept.stamp)
         self.paths = Findings()  # what the layout says of paths not seen before
         self.order: list[str] = []  # the record files, in walk order
+        self.disk: dict[str, str] = {}  # their paths on disk
         self.new: dict[str, Candidate] = {}  # those not in the memo
         self.unknown: list[os.DirEntry[str]] = []  # entries not in the memo (folders too)
         self._walk()
-        changed = self.kept.probe((rel, self._path(rel)) for rel in self.order)
+        changed = self.kept.probe(self.disk.items())
         self.changed = set(changed)
         misses = [self.candidate(rel) for rel in changed]
         self.fresh = self.kept.read_changed(misses, MAX_SECONDS)
@@ -73,14 +73,13 @@ class _Run:
                 rel = rel.replace(os.sep, "/")
             if rel in known and not entry.is_symlink() and entry.is_file(follow_symlinks=False):
                 self.order.append(rel)
+                self.disk[rel] = entry.path
                 continue
             self.unknown.append(entry)
             for cand in find_candidates(self.root, self.paths, [entry]):
                 self.order.append(rel)
+                self.disk[rel] = cand.path
                 self.new[rel] = cand
-
-    def _path(self, rel: str) -> str:
-        return self.base + os.sep + rel[_CUT:].replace("/", os.sep)
 
     def candidate(self, rel: str) -> Candidate:
         if rel in self.new:
@@ -88,7 +87,7 @@ class _Run:
         parts = rel.split("/")  # a path the layout accepted before (techvp.layout.classify)
         kind, roles = LAYOUT[parts[1]]
         folders = dict(zip(roles, parts[2:-1], strict=True))
-        return Candidate(rel, self._path(rel), KINDS[kind], folders, parts[-1][: -len(".yaml")])
+        return Candidate(rel, self.disk[rel], KINDS[kind], folders, parts[-1][: -len(".yaml")])
 
     def _kind_key(self, rel: str) -> tuple[str, Any]:
         if rel in self.new:

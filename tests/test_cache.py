@@ -3,6 +3,7 @@ record, the batch file or the program reads again what it must."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,9 @@ from pydantic import ValidationError
 import techvp
 from techvp.cache import FOLDER, RecordCache, program_key
 from techvp.cli import main
+from techvp.diagnostics import Findings
 from techvp.guard.scan import scan_bytes
+from techvp.layout import Candidate, find_candidates
 from techvp.repo import load_dataset
 from tests.factories import BATCH, EXPERT, NEED, dump, record, write, write_repo
 
@@ -199,3 +202,30 @@ def test_a_changed_file_rewrites_one_shard_and_a_tampered_shard_is_not_used(
     assert reused(root) == 0
     assert outputs(root) == first
     assert reused(root) == 12
+
+
+def test_a_shard_is_read_only_when_needed_and_checked_when_its_file_was_replaced(
+    tmp_path: Path,
+) -> None:
+    root = repo(tmp_path)
+    outputs(root)
+    cache = RecordCache(root, scan_bytes)
+    assert all(blob is None for blob in cache.blobs if blob != b"")  # trusted by their times
+    # Replaced after the index was read: the hash no longer matches, so nothing of it is
+    # unpickled and its files are read afresh.
+    name = next(iter(shard_files(root)))
+    (root / FOLDER / name).write_bytes(pickle.dumps({NEED_FILE: b"not a payload"}))
+    got = {cand.rel: (record, doc.data) for cand, record, doc in cache.read_all(cands(root), 60)}
+    fresh = RecordCache(tmp_path / "nowhere", scan_bytes)  # no cache: everything read
+    assert got == {c.rel: (r, d.data) for c, r, d in fresh.read_all(cands(root), 60)}
+    # A copied cache (every time changed, the same bytes) is trusted by its hashes.
+    shutil.rmtree(root / FOLDER)
+    outputs(root)
+    shutil.copytree(root / FOLDER, tmp_path / "copy")
+    shutil.rmtree(root / FOLDER)
+    shutil.copytree(tmp_path / "copy", root / FOLDER)
+    assert reused(root) == 12
+
+
+def cands(root: Path) -> list[Candidate]:
+    return find_candidates(root, Findings())

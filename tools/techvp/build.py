@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from techvp import incremental
-from techvp.changes import added_files
+from techvp.changes import added_files, added_files_later
 from techvp.diagnostics import Findings, Location, TechvpError, error
 from techvp.history import History, file_history, ownership
 from techvp.messages.cli import OUTPUT_NAMES
@@ -155,8 +155,8 @@ def validate(root: Path, now: datetime, base: str | None = None, cache: bool = F
     """What `techvp validate` reports: `run(...).findings`. With `cache`, what each file gave
     is kept in root/.techvp-cache/, and only the files that changed are read again and only
     what they can affect is checked again (techvp.incremental); the findings are the same."""
-    added = added_files(root, base)
-    found = incremental.validate(root, now, added) if cache else None
+    # git finds the files under review while the records are read
+    found = incremental.validate(root, now, added_files_later(root, base)) if cache else None
     if found is None:
         return run(root, now, base).findings
     if base is not None:

@@ -32,17 +32,17 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from techvp.layout import Candidate
-from techvp.reading import Inspector, Result, read_all
+from techvp.reading import Inspector, Result, load_file, read_all
 from techvp.yamlio import YamlDocument
 
 FOLDER = ".techvp-cache"
 _FILE = "records.bin"
-_MAGIC = b"techvp-cache-5\n"
+_MAGIC = b"techvp-cache-6\n"
 _RACY_NS = 2_000_000_000  # file times closer than this to the hashing are not trusted
 _PACKAGE = Path(__file__).resolve().parent
 # A file's entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest).
@@ -197,8 +197,11 @@ class RecordCache:
         self.program = program_key(inspect, package)
         self.key = _signing_key()
         self.index: dict[str, Entry] = {}  # as saved
-        self.blobs: list[bytes] = [b""] * _SHARDS  # each shard's payloads, pickled
+        # Each shard's payloads, pickled; None: not read yet (its file's times and inode are
+        # those recorded, so it is read, and checked again, only if a file of it is needed).
+        self.blobs: list[bytes | None] = [b""] * _SHARDS
         self.digests: list[bytes] = [b""] * _SHARDS  # their SHA-256 (b"" for an empty shard)
+        self.stats: list[Any] = [()] * _SHARDS  # their files' (size, mtime, ctime, inode)
         # The signature of the index as loaded, then as saved: what was kept beside this cache
         # from the same run (techvp.incremental's memo) names it, to be sure they agree.
         self.stamp = b""
@@ -211,6 +214,7 @@ class RecordCache:
         self.fresh: dict[str, bytes] = {}  # what the files read in this run gave, pickled
         self.complete = False
         self.reused = 0  # files whose cached result this run used
+        self.damaged: set[int] = set()  # shards found changed when read (a file replaced)
 
     def _load(self) -> None:
         if self.key is None:
@@ -225,32 +229,52 @@ class RecordCache:
         if blob[: len(_MAGIC)] != _MAGIC or not signed:
             return
         try:
-            program, index, digests = marshal.loads(body)
+            program, index, digests, stats = marshal.loads(body)
         except (EOFError, ValueError, TypeError):
             return
-        if program != self.program or len(digests) != _SHARDS:
+        if program != self.program or len(digests) != _SHARDS or len(stats) != _SHARDS:
             return
-        shards = [self._shard_blob(shard, digest) for shard, digest in enumerate(digests)]
-        if all(shard is not None for shard in shards):
-            self.index, self.digests, self.stamp = index, digests, signature
-            self.blobs = [shard or b"" for shard in shards]
+        self.digests, self.stats = digests, stats
+        shards = [
+            None
+            if digest and _stat(str(self._shard_file(shard))) == stats[shard]
+            # Times differ (copied, touched, replaced): trusted only if its hash is the one
+            # recorded.
+            else self._shard_blob(shard)
+            for shard, digest in enumerate(digests)
+        ]
+        if all(shard is not False for shard in shards):
+            self.index, self.stamp = index, signature
+            self.blobs = [shard if shard is not False else b"" for shard in shards]
+        else:
+            self.digests, self.stats = [b""] * _SHARDS, [()] * _SHARDS
 
     def _shard_file(self, shard: int) -> Path:
         return self.path.with_name(f"shard-{shard:02d}.bin")
 
-    def _shard_blob(self, shard: int, digest: bytes) -> bytes | None:
-        """The shard's pickles if the file holds what the signed index says, else None."""
+    def _shard_blob(self, shard: int) -> bytes | Literal[False]:
+        """The shard's pickles if its file holds what the signed index says, else False."""
+        digest = self.digests[shard]
         if not digest:
             return b""
         try:
-            blob = self._shard_file(shard).read_bytes()
+            with open(self._shard_file(shard), "rb") as handle:
+                st = os.fstat(handle.fileno())
+                blob = handle.read()
         except OSError:
-            return None
-        return blob if hmac.compare_digest(_shard_digest(blob), digest) else None
+            return False
+        if (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) == tuple(self.stats[shard]):
+            return blob  # the very file written with the index (read through one handle)
+        return blob if hmac.compare_digest(_shard_digest(blob), digest) else False
 
     def _payloads(self, shard: int) -> dict[str, bytes]:
         if shard not in self.shards:
             blob = self.blobs[shard]
+            if blob is None:
+                read = self._shard_blob(shard)
+                if read is False:  # changed since the index was read: its files are read again
+                    self.damaged.add(shard)
+                blob = self.blobs[shard] = read or b""
             self.shards[shard] = pickle.loads(blob) if blob else {}
         return self.shards[shard]
 
@@ -296,9 +320,14 @@ class RecordCache:
                 changed.append(rel)
         return changed
 
-    def cached(self, rel: str) -> tuple[Any, YamlDocument]:
-        """The (record, document) kept for a file `probe` found unchanged."""
-        return _unpack(rel, pickle.loads(self._payloads(_shard(rel))[rel]))
+    def cached(self, cand: Candidate) -> tuple[Any, YamlDocument]:
+        """The (record, document) kept for a file `probe` found unchanged (read again, should
+        its shard have changed since the index was read)."""
+        payload = self._payloads(_shard(cand.rel)).get(cand.rel)
+        if payload is None:
+            self.seen.pop(cand.rel, None)  # not to be kept as cached
+            return load_file(cand, self.inspect)
+        return _unpack(cand.rel, pickle.loads(payload))
 
     def digest(self, rel: str) -> bytes | None:
         """The content hash of a file seen in this run (None: it could not be read)."""
@@ -328,7 +357,7 @@ class RecordCache:
         fresh = self.read_changed(misses, budget_seconds)
         for cand in cands:
             if cand.rel not in changed:
-                yield cand, *self.cached(cand.rel)
+                yield cand, *self.cached(cand)
             elif cand.rel in fresh:
                 yield cand, *fresh[cand.rel]
             else:
@@ -348,18 +377,20 @@ class RecordCache:
         """Keep the entries of this run's files (only theirs) when anything changed; only the
         shards holding a changed, new or removed file are pickled again."""
         self.dirty.update(_shard(rel) for rel in self.index.keys() - self.seen.keys())
+        self.dirty |= self.damaged
         if self.key is None or not self.complete or self.seen == self.index:
             return
         fresh: dict[int, dict[str, bytes]] = {}
         for rel, payload in self.fresh.items():
             fresh.setdefault(_shard(rel), {})[rel] = payload
-        blobs, digests = list(self.blobs), list(self.digests)
+        blobs: dict[int, bytes] = {}
+        digests, stats = list(self.digests), list(self.stats)
         for shard in self.dirty:
             kept = {rel: p for rel, p in self._payloads(shard).items() if rel in self.seen}
             kept.update(fresh.get(shard, {}))
             blobs[shard] = pickle.dumps(kept, protocol=5) if kept else b""
             digests[shard] = _shard_digest(blobs[shard]) if kept else b""
-        body = marshal.dumps((self.program, self.seen, digests))
+            stats[shard] = ()
         folder = self.path.parent
         try:
             folder.mkdir(exist_ok=True)
@@ -369,6 +400,8 @@ class RecordCache:
             for shard in sorted(self.dirty):
                 if blobs[shard]:
                     _replace(self._shard_file(shard), blobs[shard])
+                    stats[shard] = _stat(str(self._shard_file(shard)))
+            body = marshal.dumps((self.program, self.seen, digests, stats))
             signature = _sign(self.key, body)
             _replace(self.path, _MAGIC + signature + body)
         except OSError:

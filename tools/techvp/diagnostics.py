@@ -55,6 +55,10 @@ class Diagnostic:
     location: Location
     params: Mapping[str, Any] = field(default_factory=dict)
     clause: str | None = None
+    # `as_dict` once made (rendering the message is most of a report's time); kept when the
+    # diagnostic is pickled (techvp.incremental keeps findings from run to run), never compared
+    # and never carried over by dataclasses.replace.
+    _plain: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def message(self) -> str:
@@ -66,18 +70,23 @@ class Diagnostic:
         return (loc.file, loc.line or 0, loc.column or 0, self.code, loc.field)
 
     def as_dict(self) -> dict[str, Any]:
-        loc = self.location
-        return {
-            "file": loc.file,
-            "line": loc.line,
-            "column": loc.column,
-            "field": loc.field,
-            "code": self.code,
-            "severity": self.severity.value,
-            "message": self.message,
-            "clause": self.clause,
-            "params": plain(dict(self.params)),
-        }
+        """The diagnostic as JSON can hold it (a new dict each call; its values are shared)."""
+        if self._plain is None:
+            loc = self.location
+            made = {
+                "file": loc.file,
+                "line": loc.line,
+                "column": loc.column,
+                "field": loc.field,
+                "code": self.code,
+                "severity": self.severity.value,
+                "message": self.message,
+                "clause": self.clause,
+                "params": plain(dict(self.params)),
+            }
+            object.__setattr__(self, "_plain", made)
+            return dict(made)
+        return dict(self._plain)
 
 
 def plain(value: Any) -> Any:

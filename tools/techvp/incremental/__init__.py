@@ -15,7 +15,7 @@ a cold run's (tests/test_incremental.py edits repositories at random and compare
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,12 +34,14 @@ from techvp.repo import claim, make_dataset
 from techvp.yamlio import YamlDocument
 
 _BATCHES = f"{SUBMISSIONS}/{KINDS['batch'].folder}/"
+Added = Callable[[], frozenset[str] | None]
 
 
-def validate(root: Path, now: datetime, added: frozenset[str] | None) -> Findings | None:
+def validate(root: Path, now: datetime, added: Added) -> Findings | None:
     """What loading and checking every record finds (techvp.validate's `load` and `check`),
     doing again only what the changes since the previous run can affect. None when this run
-    cannot say (the time budget ran out, too many files): the plain run then does."""
+    cannot say (the time budget ran out, too many files): the plain run then does. `added`
+    gives the files under review (techvp.changes.added_files_later) when they are needed."""
     if not (root / SUBMISSIONS).is_dir():
         raise TechvpError(error("root.no-submissions", Location("."), root=str(root)))
     run = _Run(root, now, added)
@@ -47,8 +49,9 @@ def validate(root: Path, now: datetime, added: frozenset[str] | None) -> Finding
 
 
 class _Run:
-    def __init__(self, root: Path, now: datetime, added: frozenset[str] | None) -> None:
-        self.root, self.now, self.added = root, now, added
+    def __init__(self, root: Path, now: datetime, added: Added) -> None:
+        self.root, self.now, self.added_later = root, now, added
+        self.added: frozenset[str] | None = None
         self.base = str(root / SUBMISSIONS)
         self.kept = RecordCache(root, scan_bytes)
         self.memo = load_memo(root, self.kept.program, self.kept.stamp)
@@ -97,9 +100,10 @@ class _Run:
         return kind, (parts[3], stem) if kind == "report" else stem
 
     def _got(self, rel: str) -> tuple[Any, YamlDocument]:
-        return self.fresh[rel] if rel in self.changed else self.kept.cached(rel)
+        return self.fresh[rel] if rel in self.changed else self.kept.cached(self.candidate(rel))
 
     def findings(self) -> Findings:
+        self.added = self.added_later()
         findings = Findings(files_checked=len(self.order))
         findings.extend(self.paths)
         owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}
@@ -181,8 +185,11 @@ class _Run:
 
 
 def _put(table: dict[str, Found], rel: str, found: Found) -> None:
-    """Keep what was found in a file, or forget the file when nothing was."""
+    """Keep what was found in a file (rendered once, for every later report), or forget the
+    file when nothing was."""
     if found:
+        for diag in found:
+            diag.as_dict()
         table[rel] = found
     else:
         table.pop(rel, None)

@@ -60,8 +60,25 @@ class Diagnostic:
     # and never carried over by dataclasses.replace.
     _plain: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
+    @classmethod
+    def known(
+        cls,
+        code: str,
+        severity: Severity,
+        location: Location,
+        clause: str | None,
+        made: dict[str, Any],
+    ) -> Diagnostic:
+        """A diagnostic kept from an earlier run (techvp.incremental) by its JSON form `made`
+        (`as_dict`): its parameters are the JSON ones, its message the one made then."""
+        diag = cls(code, severity, location, made["params"], clause)
+        object.__setattr__(diag, "_plain", made)
+        return diag
+
     @property
     def message(self) -> str:
+        if self._plain is not None:
+            return str(self._plain["message"])
         text = messages.render(self.code, self.params)
         return f"{text}（{self.clause}）" if self.clause else text
 

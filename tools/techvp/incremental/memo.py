@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from techvp.cache import FOLDER, read_signed, write_signed
-from techvp.diagnostics import Diagnostic
+from techvp.diagnostics import Diagnostic, Location, Severity
 
 _FILE = "rules.bin"
 _SEP = "\0"  # between a file's join keys (no key holds it)
@@ -32,12 +32,19 @@ class Memo:
     checked: int = 0  # how many files the rules checked in the run that kept it
 
     def save(self, root: Path) -> None:
-        # The per-file table by marshal (one string per file: many times faster than pickle),
-        # the findings by pickle.
+        # By marshal, many times faster than pickle: one string per file, and each finding as
+        # plain values with its JSON form (techvp.diagnostics.Diagnostic.as_dict), which is
+        # all a report reads; only the context (dates) by pickle.
         added = sorted(self.added)
+        found = [{rel: [_flat(d) for d in f] for rel, f in t.items()} for t in self.tables()]
         head = marshal.dumps((self.program, self.root, self.stamp, added, self.keys, self.checked))
-        tail = pickle.dumps((self.context, self.loaded, self.named, self.ruled), protocol=5)
-        write_signed(root / FOLDER / _FILE, len(head).to_bytes(8, "big") + head + tail)
+        body = marshal.dumps(found)
+        tail = pickle.dumps(self.context, protocol=5)
+        sizes = len(head).to_bytes(8, "big") + len(body).to_bytes(8, "big")
+        write_signed(root / FOLDER / _FILE, sizes + head + body + tail)
+
+    def tables(self) -> tuple[dict[str, Found], ...]:
+        return self.loaded, self.named, self.ruled
 
 
 def load_memo(root: Path, program: bytes, stamp: bytes) -> Memo | None:
@@ -46,15 +53,41 @@ def load_memo(root: Path, program: bytes, stamp: bytes) -> Memo | None:
     if blob is None:
         return None
     try:
-        size = int.from_bytes(blob[:8], "big")
-        kept, where, signed, added, keys, checked = marshal.loads(blob[8 : 8 + size])
+        head, body = int.from_bytes(blob[:8], "big"), int.from_bytes(blob[8:16], "big")
+        kept, where, signed, added, keys, checked = marshal.loads(blob[16 : 16 + head])
         if (kept, where, signed) != (program, str(root), stamp):
             return None
-        context, loaded, named, ruled = pickle.loads(blob[8 + size :])
+        tables = marshal.loads(blob[16 + head : 16 + head + body])
+        context = pickle.loads(blob[16 + head + body :])
+        loaded, named, ruled = (
+            {rel: tuple(map(_unflat, f)) for rel, f in t.items()} for t in tables
+        )
     except Exception:  # a memo this program cannot read is no memo
         return None
-    found = (loaded, named, ruled)
-    return Memo(program, where, stamp, context, frozenset(added), keys, *found, checked)
+    return Memo(
+        program, where, stamp, context, frozenset(added), keys, loaded, named, ruled, checked
+    )
+
+
+def _flat(diag: Diagnostic) -> tuple[Any, ...]:
+    loc = diag.location
+    return (
+        diag.code,
+        diag.severity.value,
+        loc.file,
+        loc.line,
+        loc.column,
+        loc.key_path,
+        diag.clause,
+        diag.as_dict(),
+    )
+
+
+def _unflat(flat: tuple[Any, ...]) -> Diagnostic:
+    """A finding as kept: its parameters in their JSON form, and its JSON form as made."""
+    code, severity, file, line, column, key_path, clause, made = flat
+    location = Location(file, line, column, tuple(key_path))
+    return Diagnostic.known(code, Severity(severity), location, clause, made)
 
 
 def split(keys: str) -> tuple[str, ...]:

@@ -265,3 +265,27 @@ def test_an_enterprise_founded_by_an_applicants_institution_rechecks_the_applica
     assert warm == validate(root, "--no-cache")
     rel = expert.relative_to(root).as_posix()
     assert "policy.conflict-of-interest" in codes_in(warm, rel)
+
+
+def test_the_files_under_review_are_judged_anew_when_they_change(tmp_path: Path) -> None:
+    """On a pull request's branch only the files it adds are judged by the deadlines; a cached
+    run must follow the set as files are added, committed and compared with another base."""
+    import git
+
+    root = demo(tmp_path)
+    repo = git.Repo(root)
+    repo.git.checkout("-b", "late")
+    late = "2023-09-01T09:00:00+08:00"
+    for base in ([], ["--base", "main"]):
+        validate(root, *base, now=late)
+    copy = load(need_file(root, "hanshui-dyeing-wastewater"))
+    copy["id"] = "hanshui-late"
+    added = need_file(root, "hanshui-dyeing-wastewater").with_name("hanshui-late.yaml")
+    save(added, copy)
+    for step in ("untracked", "committed"):
+        for base in ([], ["--base", "main"]):
+            warm = validate(root, *base, now=late)
+            assert warm == validate(root, *base, "--no-cache", now=late), (step, base)
+        repo.index.add([str(added)])
+        repo.index.commit("a need after the deadline")
+    assert '"policy.late"' in validate(root, "--base", "main", now=late)

@@ -78,17 +78,12 @@ def neighbourhood(
     file sharing a key with `seeds` (the touched files' keys before and after), then those
     files' own neighbours, whose records the rules read to check them."""
     appointments = [rel for rel in own if rel.startswith(_APPOINTMENTS)]
-    keys = dict(own)
-    keys.update(effective(own, owners, appointments))
-    index: dict[str, list[str]] = {}
-    for rel, found in keys.items():
-        for key in found:
-            index.setdefault(key, []).append(rel)
-    again = set(touched)
-    for key in seeds:
-        again.update(index.get(key, ()))
-    load = set(again)
-    for rel in again:
-        for key in keys.get(rel, ()):
-            load.update(index.get(key, ()))
-    return again, load
+    keys = {**own, **effective(own, owners, appointments)}
+    again = touched | _having(keys, seeds)
+    return again, again | _having(keys, {key for rel in again for key in keys.get(rel, ())})
+
+
+def _having(keys: Mapping[str, Keys], wanted: set[str]) -> set[str]:
+    """The files with any of the `wanted` keys (a pass over every file costs less than an
+    index of them all: a change asks about a few keys)."""
+    return {rel for rel, found in keys.items() if not wanted.isdisjoint(found)}

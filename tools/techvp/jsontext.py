@@ -9,6 +9,7 @@ from typing import Any
 
 _INDENT = "  "
 _INFINITY = float("inf")
+_KEYS: dict[str, str] = {}  # keys as written, with the colon: a report repeats a few of them
 
 
 def dumps(value: Any) -> str:
@@ -64,11 +65,13 @@ def _mapping(value: dict[str, Any], newline: str, out: list[str]) -> None:
         if type(key) is not str:
             raise TypeError(f"keys must be str, not {type(key).__name__}")
         item = value[key]
-        scalar = _scalar(item)
-        if scalar is not None:  # most values: one string, no call deeper
-            out.append(f"{separator}{encode_basestring(key)}: {scalar}")
+        name = _KEYS.get(key) or _KEYS.setdefault(key, encode_basestring(key) + ": ")
+        if type(item) is str:  # most values: one string, no call deeper
+            out.append(f"{separator}{name}{encode_basestring(item)}")
+        elif (scalar := _scalar(item)) is not None:
+            out.append(f"{separator}{name}{scalar}")
         else:
-            out.append(f"{separator}{encode_basestring(key)}: ")
+            out.append(separator + name)
             _write(item, inner, out)
         separator = "," + inner
     out.append(newline + "}")

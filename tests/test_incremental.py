@@ -66,7 +66,7 @@ def edit(root: Path, rng: random.Random) -> str:
     appointments = files(root, "appointments")
     need, other = rng.choice(needs), rng.choice(needs)
     expert, someone = rng.choice(experts), rng.choice(experts)
-    choice = rng.randrange(13)
+    choice = rng.randrange(16)
     if choice == 0:  # the same enterprise twice
         data, theirs = load(need), load(other)
         data["enterprise"]["credit_code"] = theirs["enterprise"].get("credit_code")
@@ -112,6 +112,21 @@ def edit(root: Path, rng: random.Random) -> str:
         data = load(expert)
         data["title"], data["title_level"] = "助理研究员", "初级"
         save(expert, data)
+    elif choice == 13:  # a stray file beside the records, or gone again
+        stray = need.with_name("说明.txt")
+        if stray.exists():
+            stray.unlink()
+        else:
+            stray.write_text("联系人：王工\n", encoding="utf-8")
+    elif choice == 14:  # a need withdrawn, or back
+        data = load(need)
+        data["withdrawn"] = not data.get("withdrawn", False)
+        save(need, data)
+    elif choice == 15:  # a need renamed: its id changes with its file name
+        data = load(need)
+        data["id"] = f"{data['id']}-x"
+        need.unlink()
+        save(need.with_name(f"{data['id']}.yaml"), data)
     else:  # a new expert with an existing id's name, applying to the need
         data = load(someone)
         data["id"] = f"{data['id']}-b"
@@ -143,14 +158,14 @@ def test_an_unrelated_change_checks_a_few_files_again(tmp_path: Path) -> None:
     assert 1 < checked(root) < everything / 4  # the need, its applicants, its named experts
 
 
-@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("seed", range(5))
 def test_after_any_edits_the_cached_run_finds_what_a_cold_run_finds(
     tmp_path: Path, seed: int
 ) -> None:
     root = demo(tmp_path)
     rng = random.Random(seed)
     validate(root)  # fills the cache
-    for step in range(12):
+    for step in range(15):
         done = [edit(root, rng) for _ in range(rng.choice([1, 1, 2]))]
         assert validate(root) == validate(root, "--no-cache"), (step, done)
 

@@ -24,8 +24,8 @@ from techvp.cache import RecordCache
 from techvp.diagnostics import Diagnostic, Findings, Location, TechvpError, error
 from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
-from techvp.incremental.keys import HINTED, IDS, effective, join_keys, neighbourhood
-from techvp.incremental.memo import Found, Memo, joined, load_memo, split
+from techvp.incremental.keys import HINTED, IDS, join_keys, joined, neighbourhood, split, widen
+from techvp.incremental.memo import Found, Memo, load_memo
 from techvp.layout import LAYOUT, MAX_FILES, SUBMISSIONS, Candidate, find_candidates, walk
 from techvp.models import KINDS
 from techvp.policies import RuleContext, now_key, run_rules
@@ -169,19 +169,23 @@ class _Run:
         self, memo: Memo, owners: dict[str, dict[Any, str]], touched: set[str]
     ) -> tuple[set[str], set[str]]:
         """(the files to check again, the files to load for that)."""
-        own = {rel: split(memo.keys[rel]) for rel in self.order if rel not in touched}
-        for rel in touched:
-            kind, key = self._kind_key(rel)
-            record, doc = self._got(rel)
-            own[rel] = join_keys(kind, key, record, doc.data)
         removed = memo.keys.keys() - set(self.order)
-        before = {rel: split(memo.keys[rel]) for rel in touched | removed if rel in memo.keys}
-        seeds = {key for found in effective(own, owners, touched).values() for key in found}
-        then = effective({**own, **before}, owners, before)
-        seeds.update(key for found in then.values() for key in found)
+        before = {rel: memo.keys[rel] for rel in touched | removed if rel in memo.keys}
+        table = dict(memo.keys)
+        for rel in removed:
+            del table[rel]
+        for rel in touched:
+            table[rel] = joined(join_keys(*self._kind_key(rel), *self._got_data(rel)))
+        then = {**table, **before}
+        seeds = {key for rel in touched for key in split(widen(rel, table, owners))}
+        seeds.update(key for rel in before for key in split(widen(rel, then, owners)))
         if removed or any(rel not in memo.keys for rel in touched):
             seeds.add(IDS)  # the set of ids changed: every "did you mean" may change
-        return neighbourhood(own, owners, touched, seeds)
+        return neighbourhood(table, owners, touched, seeds)
+
+    def _got_data(self, rel: str) -> tuple[Any, Any]:
+        record, doc = self._got(rel)
+        return record, doc.data
 
 
 def _put(table: dict[str, Found], rel: str, found: Found) -> None:

@@ -11,7 +11,8 @@ the need and the expert are eligible), so it carries their keys too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from techvp.layout import SUBMISSIONS
@@ -24,6 +25,7 @@ Owners = Mapping[str, Mapping[Any, str]]  # kind → id → its file (techvp.rep
 # Codes whose message suggests the closest known id: they depend on every id of their kind.
 HINTED = frozenset({"ref.unknown-need", "ref.unknown-expert"})
 IDS = "ids"  # the key of those findings, and of any change to the set of ids
+_SEP = "\0"  # no key holds it
 _APPOINTMENTS = f"{SUBMISSIONS}/{KINDS['appointment'].folder}/"
 _STAFF = frozenset({"appointment", "report", "assessment"})  # a file per expert
 
@@ -55,35 +57,50 @@ def join_keys(kind: str, key: Any, record: Any, data: Any) -> Keys:
     return tuple(sorted(keys))
 
 
-def effective(own: Mapping[str, Keys], owners: Owners, rels: Iterable[str]) -> dict[str, Keys]:
-    """The keys of the files `rels`: their own, an appointment's with its need's and expert's."""
-    out: dict[str, Keys] = {}
-    for rel in rels:
-        found = own.get(rel, ())
-        if rel.startswith(_APPOINTMENTS):
-            extra = set(found)
-            for key in found:
-                kind, _, ident = key.partition(":")
-                ref = owners.get(kind, {}).get(ident) if kind in ("need", "expert") else None
-                extra.update(own.get(ref, ()) if ref is not None else ())
-            found = tuple(sorted(extra))
-        out[rel] = found
-    return out
+def joined(keys: Keys) -> str:
+    """Keys as one string, each between separators: how the memo keeps them, and what
+    `neighbourhood` searches without splitting."""
+    return f"{_SEP}{_SEP.join(keys)}{_SEP}" if keys else ""
+
+
+def split(text: str) -> Keys:
+    return tuple(text[1:-1].split(_SEP)) if text else ()
+
+
+def widen(rel: str, table: Mapping[str, str], owners: Owners) -> str:
+    """A file's keys as `joined`; an appointment's with its need's and its expert's."""
+    text = table.get(rel, "")
+    if not rel.startswith(_APPOINTMENTS):
+        return text
+    keys = set(split(text))
+    for key in split(text):
+        kind, _, ident = key.partition(":")
+        ref = owners.get(kind, {}).get(ident) if kind in ("need", "expert") else None
+        keys.update(split(table.get(ref, "")) if ref is not None else ())
+    return joined(tuple(sorted(keys)))
 
 
 def neighbourhood(
-    own: Mapping[str, Keys], owners: Owners, touched: set[str], seeds: set[str]
+    table: Mapping[str, str], owners: Owners, touched: set[str], seeds: set[str]
 ) -> tuple[set[str], set[str]]:
     """(the files to check again, the files to load for that): the touched files and every
     file sharing a key with `seeds` (the touched files' keys before and after), then those
-    files' own neighbours, whose records the rules read to check them."""
-    appointments = [rel for rel in own if rel.startswith(_APPOINTMENTS)]
-    keys = {**own, **effective(own, owners, appointments)}
+    files' own neighbours, whose records the rules read to check them. `table`: each file's
+    keys as `joined`."""
+    keys = dict(table)
+    for rel in table:
+        if rel.startswith(_APPOINTMENTS):
+            keys[rel] = widen(rel, table, owners)
     again = touched | _having(keys, seeds)
-    return again, again | _having(keys, {key for rel in again for key in keys.get(rel, ())})
+    wanted = {key for rel in again for key in split(keys.get(rel, ""))}
+    return again, again | _having(keys, wanted)
 
 
-def _having(keys: Mapping[str, Keys], wanted: set[str]) -> set[str]:
-    """The files with any of the `wanted` keys (a pass over every file costs less than an
-    index of them all: a change asks about a few keys)."""
-    return {rel for rel, found in keys.items() if not wanted.isdisjoint(found)}
+def _having(keys: Mapping[str, str], wanted: set[str]) -> set[str]:
+    """The files with any of the `wanted` keys: one search of each file's keys (a change asks
+    about a few keys; an index of every key would cost more than it saves)."""
+    if not wanted:
+        return set()
+    alternatives = "|".join(re.escape(key) for key in sorted(wanted))
+    search = re.compile(f"{_SEP}(?:{alternatives}){_SEP}").search
+    return {rel for rel, found in keys.items() if search(found)}

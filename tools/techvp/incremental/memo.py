@@ -14,7 +14,6 @@ from techvp.cache import FOLDER, read_signed, write_signed
 from techvp.diagnostics import Diagnostic, Location, Severity
 
 _FILE = "rules.bin"
-_SEP = "\0"  # between a file's join keys (no key holds it)
 Found = tuple[Diagnostic, ...]
 
 
@@ -25,7 +24,7 @@ class Memo:
     stamp: bytes  # the cache index saved with it (techvp.cache.RecordCache.stamp)
     context: tuple[Any, ...]  # policies.now_key and whether the files under review were known
     added: frozenset[str] = frozenset()  # the files under review (the deadline rules)
-    keys: dict[str, str] = field(default_factory=dict)  # each record file's join keys, joined
+    keys: dict[str, str] = field(default_factory=dict)  # each file's join keys (keys.joined)
     loaded: dict[str, Found] = field(default_factory=dict)  # reading each file found (bytes)
     named: dict[str, Found] = field(default_factory=dict)  # its name, by the guard
     ruled: dict[str, Found] = field(default_factory=dict)  # the rules, located in it
@@ -88,11 +87,3 @@ def _unflat(flat: tuple[Any, ...]) -> Diagnostic:
     code, severity, file, line, column, key_path, clause, made = flat
     location = Location(file, line, column, tuple(key_path))
     return Diagnostic.known(code, Severity(severity), location, clause, made)
-
-
-def split(keys: str) -> tuple[str, ...]:
-    return tuple(keys.split(_SEP)) if keys else ()
-
-
-def joined(keys: tuple[str, ...]) -> str:
-    return _SEP.join(keys)

@@ -48,6 +48,11 @@ class RuleContext:
 
 Rule = Callable[[Dataset, RuleContext], Iterable[Diagnostic]]
 
+# `techvp validate` through the cache runs these again only on the records a change can reach
+# through ids, credit codes and people's names (techvp.incremental.keys): a rule that relates
+# records by anything else must add that to the join keys (tests/test_incremental.py compares
+# cached runs with cold ones after random edits).
+
 RULES: tuple[Rule, ...] = (
     refs.need_references,
     refs.region_names,

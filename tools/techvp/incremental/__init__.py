@@ -106,6 +106,30 @@ class _Run:
         self.added = self.added_later()
         findings = Findings(files_checked=len(self.order))
         findings.extend(self.paths)
+        owners, claimed = self._owners(findings)
+        batches = [rel for rel in self.order if rel.startswith(_BATCHES)]
+        memo, touched, again, load = self._scope(owners, claimed, batches)
+        docs = {rel: self._got(rel) for rel in self.order if rel in load or rel in batches}
+        read = [(self.candidate(r), *docs[r]) for r in self.order if r in claimed and r in docs]
+        dataset = make_dataset(self.root, owners, read, self.order)
+        ruled = _by_file(run_rules(dataset, RuleContext.create(dataset, self.now, self.added)))
+        scanned = _by_file(scan_tree(self.root, skip=self.order, entries=self.unknown))
+        out = self._update(memo, docs, touched, again, batches, ruled, scanned)
+        for table in out.tables():
+            for found in table.values():
+                findings.extend(found)
+        for found in scanned.values():  # stray files and folders: never kept
+            findings.extend(found)
+        findings.extend(scan_accounts(self.root))
+        self.kept.complete = True
+        self.kept.save()
+        out.stamp, out.checked = self.kept.stamp, len(again)
+        out.save(self.root)
+        return findings
+
+    def _owners(self, findings: Findings) -> tuple[dict[str, dict[Any, str]], set[str]]:
+        """Each id's file (the first holding it), and those files; a second file with a taken
+        id is reported, as a cold run does (techvp.repo.claim)."""
         owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}
         claimed: set[str] = set()
         for rel in self.order:
@@ -115,27 +139,41 @@ class _Run:
                 claimed.add(rel)
             else:
                 claim(owners, self.candidate(rel), findings)  # says whose id it is
-        batches = [rel for rel in self.order if rel.startswith(_BATCHES)]
+        return owners, claimed
+
+    def _scope(
+        self, owners: dict[str, dict[Any, str]], claimed: set[str], batches: list[str]
+    ) -> tuple[Memo, set[str], set[str], set[str]]:
+        """(the memo to build on, the files touched, to check again, to load): everything when
+        there is no memo or what besides records the rules depend on changed."""
         records = [self._got(rel)[0] for rel in batches if rel in claimed]
         context = (now_key([r for r in records if r is not None], self.now), self.added is None)
         memo = self.memo
         if memo is None or memo.context != context or self._batches_changed(memo, batches):
-            memo = Memo(self.kept.program, str(self.root), b"", context)
-            touched = again = load = set(self.order)
-        else:
-            touched = self.changed | set(self.new)
-            touched |= (memo.added ^ (self.added or frozenset())) & set(self.order)  # judged anew
-            again, load = self._affected(memo, owners, touched)
-        docs = {rel: self._got(rel) for rel in self.order if rel in load or rel in batches}
-        read = [(self.candidate(r), *docs[r]) for r in self.order if r in claimed and r in docs]
-        dataset = make_dataset(self.root, owners, read, self.order)
-        ruled = _by_file(run_rules(dataset, RuleContext.create(dataset, self.now, self.added)))
-        scanned = _by_file(scan_tree(self.root, skip=self.order, entries=self.unknown))
-        out = Memo(memo.program, memo.root, b"", context, self.added or frozenset())
+            every = set(self.order)
+            return Memo(self.kept.program, str(self.root), b"", context), every, every, every
+        touched = self.changed | set(self.new)
+        touched |= (memo.added ^ (self.added or frozenset())) & set(self.order)  # judged anew
+        again, load = self._affected(memo, owners, touched)
+        return memo, touched, again, load
+
+    def _update(
+        self,
+        memo: Memo,
+        docs: dict[str, tuple[Any, YamlDocument]],
+        touched: set[str],
+        again: set[str],
+        batches: list[str],
+        ruled: dict[str, Found],
+        scanned: dict[str, Found],
+    ) -> Memo:
+        """The memo for the next run: the previous one with what this run did again."""
+        out = Memo(memo.program, memo.root, b"", memo.context, self.added or frozenset())
         out.keys, out.loaded = dict(memo.keys), dict(memo.loaded)
         out.named, out.ruled = dict(memo.named), dict(memo.ruled)
         for rel in memo.keys.keys() - set(self.order):  # removed
-            for table in (out.keys, out.loaded, out.named, out.ruled):
+            out.keys.pop(rel)
+            for table in out.tables():
                 table.pop(rel, None)
         for rel in self.new:
             _put(out.named, rel, scanned.pop(rel, ()))
@@ -149,17 +187,7 @@ class _Run:
             keys = split(out.keys[rel])
             if rel in again and any(d.code in HINTED for d in found) and IDS not in keys:
                 out.keys[rel] = joined((*keys, IDS))
-        for table in (out.loaded, out.named, out.ruled):
-            for found in table.values():
-                findings.extend(found)
-        for found in scanned.values():  # stray files and folders: never kept
-            findings.extend(found)
-        findings.extend(scan_accounts(self.root))
-        self.kept.complete = True
-        self.kept.save()
-        out.stamp, out.checked = self.kept.stamp, len(again)
-        out.save(self.root)
-        return findings
+        return out
 
     def _batches_changed(self, memo: Memo, batches: list[str]) -> bool:
         before = {rel for rel in memo.keys if rel.startswith(_BATCHES)}

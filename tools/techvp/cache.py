@@ -329,11 +329,6 @@ class RecordCache:
             return load_file(cand, self.inspect)
         return _unpack(cand.rel, pickle.loads(payload))
 
-    def digest(self, rel: str) -> bytes | None:
-        """The content hash of a file seen in this run (None: it could not be read)."""
-        entry = self.seen.get(rel)
-        return None if entry is None else entry[5]
-
     def read_changed(
         self, misses: Sequence[Candidate], budget_seconds: float
     ) -> dict[str, tuple[Any, YamlDocument]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -163,9 +163,17 @@ def _proposal(result: BuildResult, batch: str, views: list[NeedView]) -> list[An
     ]
 
 
-def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms: Path) -> None:
+def render(
+    result: BuildResult,
+    templates: Path,
+    out: Path,
+    now: datetime,
+    forms: Path,
+    meanwhile: Callable[[], None] | None = None,
+) -> None:
     """Write every generated page and data file under `out` (docs/generated), replacing it. The
-    need pages (thousands) are shared with a forked process while this one writes the rest."""
+    need pages (thousands) are shared with a forked process while this one writes the rest (and
+    runs `meanwhile`, work for this process to do before the next step)."""
     if out.exists():
         shutil.rmtree(out)
     env = environment(templates)
@@ -176,7 +184,12 @@ def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms
         for view in chunk:
             _write(out / view.url, page.render(view=view))
 
-    share(views, need_pages, lambda: _other_pages(result, env, views, out, now, forms))
+    def first() -> None:
+        _other_pages(result, env, views, out, now, forms)
+        if meanwhile is not None:
+            meanwhile()
+
+    share(views, need_pages, first)
 
 
 def _other_pages(

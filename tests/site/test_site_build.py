@@ -203,22 +203,39 @@ def test_the_batch_page_counts_statuses_and_activity_without_any_reason(
     assert leaks == []
 
 
-def test_batch_page_layout_is_the_theme_content_partial_reading_the_body() -> None:
-    """partials/techvp-body.html must stay mkdocs-material's partials/content.html with the
-    front matter's body in place of page.content (a theme upgrade that changes the partial
-    fails here, not silently on the batch pages)."""
+def _theme_and_ours(partial: str, override: str) -> tuple[str, str]:
+    """mkdocs-material's template `partial` and ours `override` made from it (in
+    site_templates/theme), each without its opening comment."""
     import material
 
-    theme = Path(material.__file__).parent / "templates/partials/content.html"
-    ours = PROJECT / "site_templates/theme/partials/techvp-body.html"
+    theme = Path(material.__file__).parent / "templates" / partial
+    ours = PROJECT / "site_templates/theme" / override
 
     def without_comment(text: str) -> str:
         return re.sub(r"^\{#-.*?-#\}\n", "", text, flags=re.DOTALL)
 
-    expected = without_comment(theme.read_text("utf-8"))
-    expected = expected.replace("not in page.content %}", "not in page.meta.body %}")
-    expected = expected.replace("{{ page.content }}", "{{ page.meta.body | safe }}")
-    assert without_comment(ours.read_text("utf-8")) == expected
+    return without_comment(theme.read_text("utf-8")), without_comment(ours.read_text("utf-8"))
+
+
+def test_batch_page_layout_is_the_theme_content_partial_reading_the_body() -> None:
+    """partials/techvp-body.html must stay mkdocs-material's partials/content.html with the
+    front matter's body in place of page.content (a theme upgrade that changes the partial
+    fails here, not silently on the batch pages)."""
+    theme, ours = _theme_and_ours("partials/content.html", "partials/techvp-body.html")
+    expected = theme.replace("not in page.content %}", "not in page.meta.body %}")
+    assert ours == expected.replace("{{ page.content }}", "{{ page.meta.body | safe }}")
+
+
+def test_chinese_strings_of_the_theme_are_the_themes_own() -> None:
+    """partials/languages/zh.html (every page's Chinese labels) must stay the theme's table of
+    strings, built once instead of on every call."""
+    zh = "partials/languages/zh.html"
+    theme, ours = _theme_and_ours(zh, zh)
+    expected = theme.replace("{% macro t(key) %}{{ {", "{% set strings = {")
+    expected = expected.replace(
+        "}[key] }}{% endmacro %}", "} %}\n{% macro t(key) %}{{ strings[key] }}{% endmacro %}"
+    )
+    assert ours == expected
 
 
 def test_batch_page_is_the_same_html_the_theme_makes_of_the_body_as_markdown(

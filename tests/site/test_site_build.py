@@ -260,3 +260,26 @@ def test_batch_page_is_the_same_html_the_theme_makes_of_the_body_as_markdown(
         built[form] = (tmp_path / form / "site/generated/batches/wuhan-2022.html").read_bytes()
     assert built["front matter"] == built["markdown"]
     assert "选派名单".encode() in built["markdown"]
+
+
+def test_every_page_is_the_same_with_the_themes_own_header(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """partials/header.html is the theme's header written out for this site: every page of the
+    site must come out byte for byte as with the theme's own file."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    result = run(demo_site.root, datetime.fromisoformat(NOW))
+    built = {}
+    for form in ("ours", "theme's"):
+        config = stage(result, tmp_path / form, datetime.fromisoformat(NOW))
+        if form == "theme's":
+            (tmp_path / form / "site_templates/theme/partials/header.html").unlink()
+        site = tmp_path / form / "site"
+        build(load_config(str(config), site_dir=str(site)))
+        built[form] = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*.html")}
+    assert built["ours"].keys() == built["theme's"].keys()
+    assert [name for name in built["ours"] if built["ours"][name] != built["theme's"][name]] == []
+    page = built["ours"]["generated/needs/wuhan-2022/canary-need.html"].decode()
+    assert 'data-md-component="search-query"' in page and 'data-md-component="palette"' in page

@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "guard": 3,
     "modelcheck": 3,
     "reading": 3,
+    "recordpickle": 3,
     "repo": 3,
     "changes": 3,
     "recordids": 3,

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from techvp.cli import main
+from techvp.site import shared
 from tests.site.conftest import NOW, DemoSite
 
 COMMITTED = "2022-03-15T10:00:00+08:00"  # a past day: a build dated today would show it
@@ -46,3 +47,21 @@ def test_two_builds_give_the_same_bytes_dated_by_the_newest_commit(
     (mtime,) = struct.unpack("<I", first["sitemap.xml.gz"][4:8])
     assert datetime.fromtimestamp(mtime, UTC).date().isoformat() == "2022-03-15"
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_need_pages_written_by_two_processes_are_the_same_bytes(
+    demo_site: DemoSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The demo has too few needs to share them with a forked process: share even one, a page a
+    # chunk, so both processes write pages.
+    monkeypatch.setattr(shared, "MIN_ITEMS", 1)
+    monkeypatch.setattr(shared, "CHUNK", 1)
+    built = _build(demo_site.root, tmp_path / "site")
+    before = {
+        str(p.relative_to(demo_site.site)): p.read_bytes()
+        for p in demo_site.site.rglob("*")
+        if p.is_file()
+    }
+    assert built.keys() == before.keys()
+    assert [name for name in built if built[name] != before[name]] == []
+    assert sum(name.startswith("generated/needs/") for name in built) > 10

@@ -6,22 +6,25 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from mkdocs.utils.meta import get_data
 
+from techvp.build import run
 from techvp.cli import main
 from techvp.diagnostics import TechvpError
 from techvp.models import Expert, Need
 from techvp.models.visibility import internal_paths
-from techvp.site import site_sources
+from techvp.site import site_sources, stage
 from techvp.site.pages import front_matter
 from tests.site.conftest import (
     EXPERT_CANARIES,
     NEED_CANARIES,
     NOT_TEXT,
+    NOW,
     PROJECT,
     XSS_PROBLEM,
     DemoSite,
@@ -198,3 +201,85 @@ def test_the_batch_page_counts_statuses_and_activity_without_any_reason(
     ]
     leaks = [(t, str(p)) for p, text in _every_file(demo_site.site) for t in internal if t in text]
     assert leaks == []
+
+
+def _theme_and_ours(partial: str, override: str) -> tuple[str, str]:
+    """mkdocs-material's template `partial` and ours `override` made from it (in
+    site_templates/theme), each without its opening comment."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / partial
+    ours = PROJECT / "site_templates/theme" / override
+
+    def without_comment(text: str) -> str:
+        return re.sub(r"^\{#-.*?-#\}\n", "", text, flags=re.DOTALL)
+
+    return without_comment(theme.read_text("utf-8")), without_comment(ours.read_text("utf-8"))
+
+
+def test_batch_page_layout_is_the_theme_content_partial_reading_the_body() -> None:
+    """partials/techvp-body.html must stay mkdocs-material's partials/content.html with the
+    front matter's body in place of page.content (a theme upgrade that changes the partial
+    fails here, not silently on the batch pages)."""
+    theme, ours = _theme_and_ours("partials/content.html", "partials/techvp-body.html")
+    expected = theme.replace("not in page.content %}", "not in page.meta.body %}")
+    assert ours == expected.replace("{{ page.content }}", "{{ page.meta.body | safe }}")
+
+
+def test_chinese_strings_of_the_theme_are_the_themes_own() -> None:
+    """partials/languages/zh.html (every page's Chinese labels) must stay the theme's table of
+    strings, built once instead of on every call."""
+    zh = "partials/languages/zh.html"
+    theme, ours = _theme_and_ours(zh, zh)
+    expected = theme.replace("{% macro t(key) %}{{ {", "{% set strings = {")
+    expected = expected.replace(
+        "}[key] }}{% endmacro %}", "} %}\n{% macro t(key) %}{{ strings[key] }}{% endmacro %}"
+    )
+    assert ours == expected
+
+
+def test_batch_page_is_the_same_html_the_theme_makes_of_the_body_as_markdown(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """The batch page's body goes through the front matter (batch.html) instead of Markdown:
+    the built page must be byte for byte what mkdocs made of the same body as Markdown."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    result = run(demo_site.root, datetime.fromisoformat(NOW))
+    built = {}
+    for form in ("front matter", "markdown"):
+        config = stage(result, tmp_path / form, datetime.fromisoformat(NOW))
+        shutil.rmtree(tmp_path / form / "docs/generated/needs")  # not needed here, only slow
+        page = tmp_path / form / "docs/generated/batches/wuhan-2022.md"
+        if form == "markdown":
+            _, meta = get_data(page.read_text("utf-8"))
+            head = {"title": meta["title"], "search": meta["search"]}
+            page.write_text(f"---\n{json.dumps(head, ensure_ascii=False)}\n---\n\n{meta['body']}\n")
+        build(load_config(str(config), site_dir=str(tmp_path / form / "site")))
+        built[form] = (tmp_path / form / "site/generated/batches/wuhan-2022.html").read_bytes()
+    assert built["front matter"] == built["markdown"]
+    assert "选派名单".encode() in built["markdown"]
+
+
+def test_every_page_is_the_same_with_the_themes_own_header(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """partials/header.html is the theme's header written out for this site: every page of the
+    site must come out byte for byte as with the theme's own file."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    result = run(demo_site.root, datetime.fromisoformat(NOW))
+    built = {}
+    for form in ("ours", "theme's"):
+        config = stage(result, tmp_path / form, datetime.fromisoformat(NOW))
+        if form == "theme's":
+            (tmp_path / form / "site_templates/theme/partials/header.html").unlink()
+        site = tmp_path / form / "site"
+        build(load_config(str(config), site_dir=str(site)))
+        built[form] = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*.html")}
+    assert built["ours"].keys() == built["theme's"].keys()
+    assert [name for name in built["ours"] if built["ours"][name] != built["theme's"][name]] == []
+    page = built["ours"]["generated/needs/wuhan-2022/canary-need.html"].decode()
+    assert 'data-md-component="search-query"' in page and 'data-md-component="palette"' in page

@@ -33,6 +33,9 @@ def test_generated_tree_builds_with_zensical(demo_site: DemoSite, tmp_path: Path
     # Shown as text (MiniJinja also escapes "/", as &#x2f;), never as a tag.
     assert "&lt;script&gt;window.__xss=1&lt;" in page
     assert "<script>window.__xss" not in page
+    # The batch page's body comes through its layout (batch.html) from the front matter.
+    batch = (site / "generated/batches/wuhan-2022.html").read_text("utf-8")
+    assert "名额分配" in batch and "选派名单" in batch and "techvp-batch" in batch
     catalogue = (site / "generated/catalogue.html").read_text("utf-8")
     assert "catalogue.js" in catalogue and "fonts.googleapis" not in catalogue
     # Zensical honours `search: exclude` too: record pages stay out of its index.

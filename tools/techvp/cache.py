@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import marshal
 import os
 import pickle
@@ -34,10 +33,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from techvp.layout import Candidate
 from techvp.reading import Inspector, Result, load_file, read_all
+from techvp.recordpickle import dumps as _dumps
+from techvp.recordpickle import pack as _pack
+from techvp.recordpickle import unpack as _unpack
 from techvp.yamlio import YamlDocument
 
 FOLDER = ".techvp-cache"
@@ -47,10 +47,9 @@ _RACY_NS = 2_000_000_000  # file times closer than this to the hashing are not t
 _PACKAGE = Path(__file__).resolve().parent
 # A file's entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest).
 Entry = tuple[int, int, int, int, int, bytes]
-# What reading it gave: (record, document data, diagnostics, positions packed by marshal). Each
-# is pickled on its own and kept in its shard (a hash of its path): a change writes one shard
-# again, and a run unpickles only the files it needs.
-Payload = tuple[Any, Any, list[Any], bytes]
+# What reading it gave (a techvp.recordpickle Payload) is pickled on its own and kept in its
+# shard (a hash of its path): a change writes one shard again, and a run unpickles only the
+# files it needs.
 _SHARDS = 64
 
 
@@ -120,68 +119,6 @@ def _digest(path: str) -> bytes | None:
             return hashlib.blake2b(handle.read(), digest_size=16).digest()
     except OSError:
         return None
-
-
-class LazyDocument(YamlDocument):
-    """A cached document whose key and value positions are unpacked on first use: most
-    documents are never asked where a key was written."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name not in ("key_positions", "value_positions") or "_packed" not in self.__dict__:
-            raise AttributeError(name)
-        self.key_positions, self.value_positions = marshal.loads(self.__dict__.pop("_packed"))
-        return getattr(self, name)
-
-
-def _pack(record: Any, doc: YamlDocument) -> Payload:
-    positions = marshal.dumps((doc.key_positions, doc.value_positions))
-    return record, doc.data, doc.diagnostics, positions
-
-
-def _unpack(rel: str, payload: Payload) -> tuple[Any, YamlDocument]:
-    record, data, diagnostics, positions = payload
-    doc = LazyDocument.__new__(LazyDocument)
-    doc.__dict__.update(file=rel, data=data, diagnostics=diagnostics, _packed=positions)
-    return record, doc
-
-
-def _model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str]) -> BaseModel:
-    """A record model as pydantic's own unpickling makes it, without its state dictionary:
-    a warm run rebuilds every model of the repository (a third less time to unpickle)."""
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
-    return model
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles models with neither extra nor private attributes (every record's) by `_model`.
-    Models of a class with the same set fields share one set object (pickled once): frozen
-    models never change theirs (`model_copy` copies it first)."""
-
-    def __init__(self, out: io.BytesIO) -> None:
-        super().__init__(out, protocol=5)
-        self.fields_sets: dict[tuple[type, frozenset[str]], set[str]] = {}
-
-    def reducer_override(self, obj: Any) -> Any:
-        if (
-            isinstance(obj, BaseModel)
-            and obj.__pydantic_extra__ is None
-            and obj.__pydantic_private__ is None
-        ):
-            fields = obj.__pydantic_fields_set__
-            if obj.model_config.get("frozen"):
-                fields = self.fields_sets.setdefault((type(obj), frozenset(fields)), fields)
-            return _model, (type(obj), obj.__dict__, fields)
-        return NotImplemented
-
-
-def _dumps(payload: Payload) -> bytes:
-    out = io.BytesIO()
-    _Pickler(out).dump(payload)
-    return out.getvalue()
 
 
 def _shard(rel: str) -> int:

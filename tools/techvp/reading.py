@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from techvp.diagnostics import Diagnostic, Location, error
 from techvp.layout import Candidate
 from techvp.modelcheck import check_record
+from techvp.recordpickle import dumps, pack, unpack
 from techvp.yamlio import MAX_FILE_BYTES, YamlDocument, parse_bytes
 
 # Wall-clock budget for loading: far above a real repository (~1 ms a file), it only stops a
@@ -117,9 +119,12 @@ Result = tuple[Candidate, Any, YamlDocument]
 _JOB: tuple[Sequence[Candidate], Inspector | None] = ((), None)
 
 
-def _work(span: tuple[int, int]) -> list[tuple[Any, YamlDocument]]:
+def _work(span: tuple[int, int]) -> bytes:
+    """One chunk's (record, document) pairs, packed and pickled by techvp.recordpickle: the main
+    process unpickles every record of the repository, and pickle's own way (each model's state
+    dictionary, every position table) took it twice the CPU (9 s against 4.5 s at 95,001 files)."""
     cands, inspect = _JOB
-    return [load_file(cand, inspect) for cand in cands[span[0] : span[1]]]
+    return dumps([pack(*load_file(cand, inspect)) for cand in cands[span[0] : span[1]]])
 
 
 def _workers(count: int) -> int:
@@ -150,7 +155,8 @@ def read_all(
                 if time.monotonic() > deadline:
                     pool.terminate()
                     return
-                for offset, (record, doc) in enumerate(results):
-                    yield cands[start + offset], record, doc
+                for offset, payload in enumerate(pickle.loads(results)):
+                    cand = cands[start + offset]
+                    yield cand, *unpack(cand.rel, payload)
     finally:
         _JOB = ((), None)

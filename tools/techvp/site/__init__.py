@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -63,20 +63,31 @@ def source_date(epoch: str | None) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def _mkdocs(config: Path, docs: Path, site_dir: Path, root: Path) -> None:
-    """Build the site; dated by the newest commit of the records' repository at root."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def _warm_up() -> None:
+    """What the mkdocs build does first in any case: import it, and load jieba's dictionary (the
+    search plugin's, 1.4 s), done while a forked process still writes pages (see `render`)."""
+    import mkdocs.commands.build  # noqa: F401
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # its import sets DEBUG; the dictionary-loading chatter
+    jieba.initialize()
+
+
+def _mkdocs(config: Path, docs: Path, site_dir: Path, root: Path) -> None:
+    """Build the site; dated by the newest commit of the records' repository at root."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _warm_up()  # nothing left to do when render() did it
     with source_date(last_commit_epoch(root)):
         build(load_config(str(config), docs_dir=str(docs), site_dir=str(site_dir.resolve())))
 
 
-def stage(result: BuildResult, dest: Path, now: datetime) -> Path:
+def stage(
+    result: BuildResult, dest: Path, now: datetime, meanwhile: Callable[[], None] | None = None
+) -> Path:
     """Write a self-contained site source tree (mkdocs.yml, docs/ with the generated pages) under
     `dest`; return its mkdocs.yml, which `mkdocs build` or `zensical build` turns into the site."""
     from techvp.site.pages import render
@@ -88,7 +99,7 @@ def stage(result: BuildResult, dest: Path, now: datetime) -> Path:
     shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns(GENERATED, "__pycache__"))
     shutil.copyfile(project / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(project / THEME, dest / THEME)  # mkdocs.yml's theme.custom_dir
-    render(result, project / "site_templates", docs / GENERATED, now, forms)
+    render(result, project / "site_templates", docs / GENERATED, now, forms, meanwhile)
     return dest / "mkdocs.yml"
 
 
@@ -100,9 +111,10 @@ def write_site(result: BuildResult, site_dir: Path) -> None:
     project = site_sources(root)
     if project == root:
         forms = root / "templates" if (root / "templates").is_dir() else project / "templates"
-        render(result, project / "site_templates", project / "docs" / GENERATED, now, forms)
+        generated = project / "docs" / GENERATED
+        render(result, project / "site_templates", generated, now, forms, _warm_up)
         _mkdocs(project / "mkdocs.yml", project / "docs", site_dir, root)
         return
     with tempfile.TemporaryDirectory(prefix="techvp-site-") as tmp:
-        config = stage(result, Path(tmp), now)
+        config = stage(result, Path(tmp), now, _warm_up)
         _mkdocs(config, Path(tmp) / "docs", site_dir, root)

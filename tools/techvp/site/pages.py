@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from techvp.site.data import (
     timeline,
 )
 from techvp.site.opendata import catalogue_json, open_data_json, open_data_schema
+from techvp.site.shared import share
 
 _UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "\n": " "})
 
@@ -161,12 +163,44 @@ def _proposal(result: BuildResult, batch: str, views: list[NeedView]) -> list[An
     ]
 
 
-def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms: Path) -> None:
-    """Write every generated page and data file under `out` (docs/generated), replacing it."""
+def render(
+    result: BuildResult,
+    templates: Path,
+    out: Path,
+    now: datetime,
+    forms: Path,
+    meanwhile: Callable[[], None] | None = None,
+) -> None:
+    """Write every generated page and data file under `out` (docs/generated), replacing it. The
+    need pages (thousands) are shared with a forked process while this one writes the rest (and
+    runs `meanwhile`, work for this process to do before the next step)."""
     if out.exists():
         shutil.rmtree(out)
     env = environment(templates)
     views = need_views(result, result.history)
+    page = env.get_template("need.md.j2")
+
+    def need_pages(chunk: Sequence[NeedView]) -> None:
+        for view in chunk:
+            _write(out / view.url, page.render(view=view))
+
+    def first() -> None:
+        _other_pages(result, env, views, out, now, forms)
+        if meanwhile is not None:
+            meanwhile()
+
+    share(views, need_pages, first)
+
+
+def _other_pages(
+    result: BuildResult,
+    env: Environment,
+    views: list[NeedView],
+    out: Path,
+    now: datetime,
+    forms: Path,
+) -> None:
+    """Every generated file but the need pages."""
     context = {
         "batches": _batch_context(result, views, now),
         "views": views,
@@ -183,9 +217,6 @@ def render(result: BuildResult, templates: Path, out: Path, now: datetime, forms
     _write(out.parent / "index.md", env.get_template("index.md.j2").render(context))
     for name in ("catalogue", "batches", "stats", "downloads", "open-data"):
         _write(out / f"{name}.md", env.get_template(f"{name}.md.j2").render(context))
-    page = env.get_template("need.md.j2")
-    for view in views:
-        _write(out / view.url, page.render(view=view))
     batch_page = env.get_template("batch.md.j2")
     for batch in context["batches"]:
         _write(out / "batches" / f"{batch['data']['id']}.md", batch_page.render(batch=batch))

@@ -215,46 +215,33 @@ class RecordCache:
             self.shards[shard] = pickle.loads(blob) if blob else {}
         return self.shards[shard]
 
-    def _hit(self, rel: str, path: str, now_ns: int) -> bool:
-        """Whether the file's bytes are those cached (then its entry is kept for this run)."""
-        old = self.index.get(rel)
-        stat = _stat(path) if old is not None else None
-        if old is None or stat is None:
-            return False
-        if old[:4] != stat or max(stat[1], stat[2]) + _RACY_NS >= old[4]:
-            digest = _digest(path)
-            if digest != old[5]:
-                return False
-            old = (*stat, now_ns, digest)  # known unchanged now: trusted by its times next run
-        self.seen[rel] = old
-        self.reused += 1
-        return True
-
     def probe(self, files: Iterable[tuple[str, str]]) -> list[str]:
         """Of the files given as (relative path, path on disk), those whose bytes changed
         since the cache was saved (or are new to it); the others count as seen, unchanged,
-        without being read or unpickled."""
+        without being read or unpickled. Like Git's index, a file whose size, times and
+        inode are those saved, long enough after it last changed, is taken as unchanged;
+        any other is hashed."""
         now_ns = time.time_ns()
         index, seen, stat = self.index, self.seen, os.stat
         changed: list[str] = []
-        for rel, path in files:
-            # The common case inline (tens of thousands of files): times and inode as saved,
-            # saved long enough after the last change.
+        for rel, path in files:  # tens of thousands of files: one stat each, inline
             old = index.get(rel)
             try:
                 st = stat(path) if old is not None else None
             except OSError:
                 st = None
-            if (
-                old is not None
-                and st is not None
-                and (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) == old[:4]
-                and max(st.st_mtime_ns, st.st_ctime_ns) + _RACY_NS < old[4]
-            ):
-                seen[rel] = old
-                self.reused += 1
-            elif not self._hit(rel, path, now_ns):
+            if old is None or st is None:
                 changed.append(rel)
+                continue
+            times = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            if times != old[:4] or max(times[1], times[2]) + _RACY_NS >= old[4]:
+                digest = _digest(path)
+                if digest != old[5]:
+                    changed.append(rel)
+                    continue
+                old = (*times, now_ns, digest)  # known unchanged now: trusted by its times next run
+            seen[rel] = old
+            self.reused += 1
         return changed
 
     def cached(self, cand: Candidate) -> tuple[Any, YamlDocument]:

@@ -60,6 +60,8 @@ class _Run:
         self.disk: dict[str, str] = {}  # their paths on disk
         self.new: dict[str, Candidate] = {}  # those not in the memo
         self.unknown: list[os.DirEntry[str]] = []  # entries not in the memo (folders too)
+        self.unpickled: dict[str, tuple[Any, YamlDocument]] = {}  # unchanged files read
+        self.keys_now: dict[str, str] = {}  # touched files' keys
         self._walk()
         changed = self.kept.probe(self.disk.items())
         self.changed = set(changed)
@@ -100,7 +102,19 @@ class _Run:
         return kind, (parts[3], stem) if kind == "report" else stem
 
     def _got(self, rel: str) -> tuple[Any, YamlDocument]:
-        return self.fresh[rel] if rel in self.changed else self.kept.cached(self.candidate(rel))
+        """The file's (record, document), read or unpickled once in a run."""
+        if rel in self.changed:
+            return self.fresh[rel]
+        if rel not in self.unpickled:
+            self.unpickled[rel] = self.kept.cached(self.candidate(rel))
+        return self.unpickled[rel]
+
+    def _keys(self, rel: str) -> str:
+        """A touched file's join keys as they are now (incremental.keys.joined), made once."""
+        if rel not in self.keys_now:
+            record, doc = self._got(rel)
+            self.keys_now[rel] = joined(join_keys(*self._kind_key(rel), record, doc.data))
+        return self.keys_now[rel]
 
     def findings(self) -> Findings:
         self.added = self.added_later()
@@ -178,9 +192,8 @@ class _Run:
         for rel in self.new:
             _put(out.named, rel, scanned.pop(rel, ()))
         for rel in touched:
-            record, doc = docs[rel]
-            out.keys[rel] = joined(join_keys(*self._kind_key(rel), record, doc.data))
-            _put(out.loaded, rel, tuple(doc.diagnostics))
+            out.keys[rel] = self._keys(rel)
+            _put(out.loaded, rel, tuple(docs[rel][1].diagnostics))
         for rel in again | set(batches):
             found = ruled.get(rel, ())
             _put(out.ruled, rel, found)
@@ -203,17 +216,13 @@ class _Run:
         for rel in removed:
             del table[rel]
         for rel in touched:
-            table[rel] = joined(join_keys(*self._kind_key(rel), *self._got_data(rel)))
+            table[rel] = self._keys(rel)
         then = {**table, **before}
         seeds = {key for rel in touched for key in split(widen(rel, table, owners))}
         seeds.update(key for rel in before for key in split(widen(rel, then, owners)))
         if removed or any(rel not in memo.keys for rel in touched):
             seeds.add(IDS)  # the set of ids changed: every "did you mean" may change
         return neighbourhood(table, owners, touched, seeds)
-
-    def _got_data(self, rel: str) -> tuple[Any, Any]:
-        record, doc = self._got(rel)
-        return record, doc.data
 
 
 def _put(table: dict[str, Found], rel: str, found: Found) -> None:

@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "history": 3,
     "cache": 3,
     "policies": 4,
+    "reportjson": 4,
     "matching": 4,
     "lifecycle": 4,
     "validate": 5,

@@ -59,6 +59,8 @@ class Diagnostic:
     # diagnostic is pickled (techvp.incremental keeps findings from run to run), never compared
     # and never carried over by dataclasses.replace.
     _plain: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+    # Its part of the JSON report, kept alike (techvp.reportjson).
+    _json: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def known(
@@ -68,11 +70,14 @@ class Diagnostic:
         location: Location,
         clause: str | None,
         made: dict[str, Any],
+        json: str | None = None,
     ) -> Diagnostic:
         """A diagnostic kept from an earlier run (techvp.incremental) by its JSON form `made`
-        (`as_dict`): its parameters are the JSON ones, its message the one made then."""
+        (`as_dict`) and report part `json`: its parameters are the JSON ones, its message the
+        one made then."""
         diag = cls(code, severity, location, made["params"], clause)
         object.__setattr__(diag, "_plain", made)
+        object.__setattr__(diag, "_json", json)
         return diag
 
     @property

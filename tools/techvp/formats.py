@@ -12,7 +12,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, Protocol
 
-from techvp import jsontext
+from techvp import jsontext, reportjson
 from techvp.diagnostics import Diagnostic, Findings, Severity
 from techvp.guard.scan import redact
 from techvp.messages import SEVERITY_LABELS
@@ -39,24 +39,6 @@ def _source_line(root: Path, diag: Diagnostic, cache: dict[str, list[str]]) -> s
 def _message(diag: Diagnostic) -> str:
     """The message with any ID/card number or secret a user typed into a value masked."""
     return redact(diag.message)
-
-
-def _masked(value: Any) -> Any:
-    """A JSON parameter with every forbidden value in its strings masked."""
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, list):
-        return [_masked(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _masked(v) for k, v in value.items()}
-    return value
-
-
-def _diagnostic_dict(diag: Diagnostic) -> dict[str, Any]:
-    plain = diag.as_dict()
-    plain["message"] = redact(plain["message"])  # as _message does, without rendering it again
-    plain["params"] = _masked(plain["params"])
-    return plain
 
 
 # Most serious first: `least` keeps a severity and everything above it.
@@ -99,11 +81,7 @@ def as_text(findings: Findings, root: Path, least: Severity = Severity.PRIORITY)
 
 
 def as_json(findings: Findings, root: Path, least: Severity = Severity.PRIORITY) -> str:
-    payload = {
-        "diagnostics": [_diagnostic_dict(d) for d in shown(findings, least)],
-        "counts": findings.counts(),
-    }
-    return jsontext.dumps(payload) + "\n"
+    return reportjson.report(shown(findings, least), findings.counts())
 
 
 def _escape_data(text: str) -> str:

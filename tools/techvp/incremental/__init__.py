@@ -31,6 +31,7 @@ from techvp.models import KINDS
 from techvp.policies import RuleContext, now_key, run_rules
 from techvp.reading import MAX_SECONDS
 from techvp.repo import claim, make_dataset
+from techvp.reportjson import part
 from techvp.yamlio import YamlDocument
 
 _BATCHES = f"{SUBMISSIONS}/{KINDS['batch'].folder}/"
@@ -230,7 +231,7 @@ def _put(table: dict[str, Found], rel: str, found: Found) -> None:
     file when nothing was."""
     if found:
         for diag in found:
-            diag.as_dict()
+            part(diag)
         table[rel] = found
     else:
         table.pop(rel, None)

@@ -12,6 +12,7 @@ from typing import Any
 
 from techvp.cache import FOLDER, read_signed, write_signed
 from techvp.diagnostics import Diagnostic, Location, Severity
+from techvp.reportjson import part
 
 _FILE = "rules.bin"
 Found = tuple[Diagnostic, ...]
@@ -32,8 +33,9 @@ class Memo:
 
     def save(self, root: Path) -> None:
         # By marshal, many times faster than pickle: one string per file, and each finding as
-        # plain values with its JSON form (techvp.diagnostics.Diagnostic.as_dict), which is
-        # all a report reads; only the context (dates) by pickle.
+        # plain values with its JSON form (techvp.diagnostics.Diagnostic.as_dict) and its part
+        # of the JSON report (techvp.reportjson), all a report reads; only the context (dates)
+        # by pickle.
         added = sorted(self.added)
         found = [{rel: [_flat(d) for d in f] for rel, f in t.items()} for t in self.tables()]
         head = marshal.dumps((self.program, self.root, self.stamp, added, self.keys, self.checked))
@@ -79,11 +81,12 @@ def _flat(diag: Diagnostic) -> tuple[Any, ...]:
         loc.key_path,
         diag.clause,
         diag.as_dict(),
+        part(diag),
     )
 
 
 def _unflat(flat: tuple[Any, ...]) -> Diagnostic:
     """A finding as kept: its parameters in their JSON form, and its JSON form as made."""
-    code, severity, file, line, column, key_path, clause, made = flat
+    code, severity, file, line, column, key_path, clause, made, json = flat
     location = Location(file, line, column, tuple(key_path))
-    return Diagnostic.known(code, Severity(severity), location, clause, made)
+    return Diagnostic.known(code, Severity(severity), location, clause, made, json)

@@ -35,9 +35,11 @@ def _masked(value: Any) -> Any:
 def part(diag: Diagnostic) -> str:
     """The finding as it stands in the report, made on first use. JSON strings hold no raw
     line break, so indenting every line break nests the finding's own text."""
-    if diag._json is None:
-        object.__setattr__(diag, "_json", jsontext.dumps(masked(diag)).replace("\n", _ITEM))
-    return diag._json
+    made = diag._json
+    if made is None:
+        made = jsontext.dumps(masked(diag)).replace("\n", _ITEM)
+        object.__setattr__(diag, "_json", made)
+    return made
 
 
 def report(diags: Iterable[Diagnostic], counts: Mapping[str, int]) -> str:

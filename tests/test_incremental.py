@@ -167,7 +167,50 @@ def test_after_any_edits_the_cached_run_finds_what_a_cold_run_finds(
     validate(root)  # fills the cache
     for step in range(15):
         done = [edit(root, rng) for _ in range(rng.choice([1, 1, 2]))]
+        done.append(git_step(root, rng))
         assert validate(root) == validate(root, "--no-cache"), (step, done)
+
+
+def git_step(root: Path, rng: random.Random) -> str:
+    """What a district does with Git between runs (the cache takes Git's word for clean
+    files): nothing, stage everything, commit, or put a changed file back as committed."""
+    import git
+
+    repo = git.Repo(root)
+    choice = rng.randrange(6)
+    if choice == 0:
+        repo.git.add(A=True)
+    elif choice == 1:
+        repo.git.add(A=True)
+        repo.index.commit("改动")
+    elif choice == 2 and (changed := repo.git.diff("--name-only").split()):
+        repo.git.checkout("--", rng.choice(changed))
+    return f"git {choice}"
+
+
+def test_files_git_cannot_vouch_for_are_looked_at(tmp_path: Path) -> None:
+    """A file Git is told to assume unchanged, one edited twice without staging, one put back
+    as committed: each is read again when its bytes change."""
+    import git
+
+    root = demo(tmp_path)
+    repo = git.Repo(root)
+    need = need_file(root, "hanshui-dyeing-wastewater")
+    rel = need.relative_to(root).as_posix()
+    original = need.read_text(encoding="utf-8")
+    validate(root)
+    repo.git.update_index("--assume-unchanged", rel)
+    for step, text in enumerate([BROKEN, original + "# 改动\n", BROKEN, original]):
+        need.write_text(text, encoding="utf-8")
+        assert validate(root) == validate(root, "--no-cache"), step
+    repo.git.update_index("--no-assume-unchanged", rel)
+    for text in [BROKEN, BROKEN + "# 又改\n"]:
+        need.write_text(text, encoding="utf-8")
+        assert codes_in(validate(root), rel)  # what is wrong with it now
+        assert validate(root) == validate(root, "--no-cache")
+    repo.git.checkout("--", rel)
+    assert validate(root) == validate(root, "--no-cache")
+    assert codes_in(validate(root), rel) == codes_in(validate(root, "--no-cache"), rel)
 
 
 def test_a_run_at_another_time_or_after_a_batch_change_checks_everything(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ pydantic and PyYAML versions and the inspector), so a change to any of them star
 
 Like Git's index, a file whose size, modification and change times and inode are those recorded
 is taken as unchanged without being read, unless it was modified within two seconds of being
-hashed (a "racy" entry, which is read again). Everything else is read and hashed.
+hashed (a "racy" entry, which is read again). Everything else is read and hashed. In a Git work
+tree, Git's own index spares even the stat: a file Git finds clean now and found clean in the
+previous run, against the same index, has the bytes it had then (techvp.changes.WorkTree).
 
 The cache lives in root/.techvp-cache/ (its own .gitignore keeps it out of Git): an index and
 64 shard files of pickles, so a change writes the index and one shard, not everything. Pickles
@@ -29,10 +31,11 @@ import secrets
 import sys
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from techvp.changes import WorkTree
 from techvp.layout import Candidate
 from techvp.reading import Inspector, Result, load_file, read_all
 from techvp.recordpickle import dumps as _dumps
@@ -42,7 +45,7 @@ from techvp.yamlio import YamlDocument
 
 FOLDER = ".techvp-cache"
 _FILE = "records.bin"
-_MAGIC = b"techvp-cache-6\n"
+_MAGIC = b"techvp-cache-7\n"
 _RACY_NS = 2_000_000_000  # file times closer than this to the hashing are not trusted
 _PACKAGE = Path(__file__).resolve().parent
 # A file's entry: (size, mtime_ns, ctime_ns, inode, hashed at ns, content digest).
@@ -142,6 +145,9 @@ class RecordCache:
         # The signature of the index as loaded, then as saved: what was kept beside this cache
         # from the same run (techvp.incremental's memo) names it, to be sure they agree.
         self.stamp = b""
+        # Git's index when the files were last seen, and the files it did not vouch for then.
+        self.git: tuple[Any, list[str]] | None = None
+        self.git_now: tuple[Any, list[str]] | None = None
         self._load()
         # The shards unpickled so far: each file's payload is a pickle of its own, unpickled
         # only when asked for (a warm run needs a few of them).
@@ -166,7 +172,7 @@ class RecordCache:
         if blob[: len(_MAGIC)] != _MAGIC or not signed:
             return
         try:
-            program, index, digests, stats = marshal.loads(body)
+            program, index, digests, stats, git = marshal.loads(body)
         except (EOFError, ValueError, TypeError):
             return
         if program != self.program or len(digests) != _SHARDS or len(stats) != _SHARDS:
@@ -181,7 +187,7 @@ class RecordCache:
             for shard, digest in enumerate(digests)
         ]
         if all(shard is not False for shard in shards):
-            self.index, self.stamp = index, signature
+            self.index, self.stamp, self.git = index, signature, git
             self.blobs = [shard if shard is not False else b"" for shard in shards]
         else:
             self.digests, self.stats = [b""] * _SHARDS, [()] * _SHARDS
@@ -215,16 +221,21 @@ class RecordCache:
             self.shards[shard] = pickle.loads(blob) if blob else {}
         return self.shards[shard]
 
-    def probe(self, files: Iterable[tuple[str, str]]) -> list[str]:
-        """Of the files given as (relative path, path on disk), those whose bytes changed
+    def probe(self, files: dict[str, str], tree: WorkTree | None = None) -> list[str]:
+        """Of the files given as {relative path: path on disk}, those whose bytes changed
         since the cache was saved (or are new to it); the others count as seen, unchanged,
         without being read or unpickled. Like Git's index, a file whose size, times and
         inode are those saved, long enough after it last changed, is taken as unchanged;
-        any other is hashed."""
+        any other is hashed. Files `tree` (Git, now) vouches for are not even stat'ed."""
         now_ns = time.time_ns()
         index, seen, stat = self.index, self.seen, os.stat
+        vouched = self._vouched(tree) & files.keys() & index.keys()
+        seen.update({rel: index[rel] for rel in vouched})
+        self.reused += len(vouched)
         changed: list[str] = []
-        for rel, path in files:  # tens of thousands of files: one stat each, inline
+        for rel, path in files.items():  # one stat each, inline
+            if rel in vouched:
+                continue
             old = index.get(rel)
             try:
                 st = stat(path) if old is not None else None
@@ -243,6 +254,16 @@ class RecordCache:
             seen[rel] = old
             self.reused += 1
         return changed
+
+    def _vouched(self, tree: WorkTree | None) -> frozenset[str]:
+        """The files Git finds clean now and found clean when the cache was saved, against
+        the same index: their bytes are those seen then."""
+        if tree is None:
+            return frozenset()
+        self.git_now = (tree.index, sorted(tree.dirty))
+        if self.git is None or tuple(self.git[0]) != tree.index:
+            return frozenset()
+        return tree.clean.difference(self.git[1])
 
     def cached(self, cand: Candidate) -> tuple[Any, YamlDocument]:
         """The (record, document) kept for a file `probe` found unchanged (read again, should
@@ -271,7 +292,7 @@ class RecordCache:
     def read_all(self, cands: Sequence[Candidate], budget_seconds: float) -> Iterator[Result]:
         """What `techvp.reading.read_all` gives, in the same order, reading only the files that
         changed; each file read is added to the cache (kept by `save`)."""
-        changed = set(self.probe((cand.rel, cand.path) for cand in cands))
+        changed = set(self.probe({cand.rel: cand.path for cand in cands}))
         misses = [cand for cand in cands if cand.rel in changed]
         fresh = self.read_changed(misses, budget_seconds)
         for cand in cands:
@@ -297,7 +318,8 @@ class RecordCache:
         shards holding a changed, new or removed file are pickled again."""
         self.dirty.update(_shard(rel) for rel in self.index.keys() - self.seen.keys())
         self.dirty |= self.damaged
-        if self.key is None or not self.complete or self.seen == self.index:
+        unchanged = self.seen == self.index and self.git_now == self.git
+        if self.key is None or not self.complete or unchanged:
             return
         fresh: dict[int, dict[str, bytes]] = {}
         for rel, payload in self.fresh.items():
@@ -320,7 +342,7 @@ class RecordCache:
                 if blobs[shard]:
                     _replace(self._shard_file(shard), blobs[shard])
                     stats[shard] = _stat(str(self._shard_file(shard)))
-            body = marshal.dumps((self.program, self.seen, digests, stats))
+            body = marshal.dumps((self.program, self.seen, digests, stats, self.git_now))
             signature = _sign(self.key, body)
             _replace(self.path, _MAGIC + signature + body)
         except OSError:

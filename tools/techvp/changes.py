@@ -6,8 +6,10 @@ call every old record late. Outside a Git work tree nothing is known and every f
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from techvp.diagnostics import Location, TechvpError, error
@@ -62,6 +64,54 @@ def _files_since(
         return frozenset(name for name in names if name.startswith(SUBMISSIONS + "/"))
 
     return result
+
+
+@dataclass(frozen=True)
+class WorkTree:
+    """Git's word on the record files, like `git status` without refreshing the index: `index`
+    the index file's (size, mtime, ctime, inode) when it was read; `clean` the files whose bytes
+    are those the index records; `dirty` the other files the index holds (or those git could not
+    vouch for: assume-unchanged, skip-worktree, unmerged). Paths relative to root."""
+
+    index: tuple[int, int, int, int]
+    clean: frozenset[str]
+    dirty: frozenset[str]
+
+
+def work_tree_later(root: Path) -> Callable[[], WorkTree | None]:
+    """`WorkTree`, with git started now and waited for when asked for; None outside a Git work
+    tree, or when the index changed while git read it. Two git commands run side by side, in C,
+    while the caller walks the files: a stat of each file by Python took a quarter of a warm
+    `techvp validate` at 40,000 files."""
+    found = _git(root, "rev-parse", "--git-path", "index") if in_work_tree(root) else None
+    if found is None:
+        return lambda: None
+    index = root / found.strip()
+    before = _index_stat(index)
+    listed = _start(root, "ls-files", "-v", "-z", "--", SUBMISSIONS)
+    modified = _start(root, "diff-files", "--name-only", "--relative", "-z", "--", SUBMISSIONS)
+
+    def result() -> WorkTree | None:
+        names, dirty = _finish(listed), _finish(modified)
+        if names is None or dirty is None or before is None or _index_stat(index) != before:
+            return None
+        # "H path" is a file as Git knows it; any other tag (S skip-worktree, M unmerged,
+        # lowercase for assume-unchanged) is never vouched for.
+        entries = names.split("\0")
+        held = {entry[2:] for entry in entries if entry[:2] == "H "}
+        others = frozenset(entry[2:] for entry in entries if entry and entry[:2] != "H ")
+        changed = frozenset(dirty.split("\0")) - {""}
+        return WorkTree(before, frozenset(held - changed), changed | others)
+
+    return result
+
+
+def _index_stat(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def _start(root: Path, *args: str) -> subprocess.Popen[bytes] | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from techvp.cache import RecordCache
+from techvp.changes import work_tree_later
 from techvp.diagnostics import Diagnostic, Findings, Location, TechvpError, error
 from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
@@ -52,6 +53,7 @@ def validate(root: Path, now: datetime, added: Added) -> Findings | None:
 class _Run:
     def __init__(self, root: Path, now: datetime, added: Added) -> None:
         self.root, self.now, self.added_later = root, now, added
+        tree = work_tree_later(root)  # git runs while the index and memo are read, files walked
         self.added: frozenset[str] | None = None
         self.base = str(root / SUBMISSIONS)
         self.kept = RecordCache(root, scan_bytes)
@@ -64,7 +66,7 @@ class _Run:
         self.unpickled: dict[str, tuple[Any, YamlDocument]] = {}  # unchanged files read
         self.keys_now: dict[str, str] = {}  # touched files' keys
         self._walk()
-        changed = self.kept.probe(self.disk.items())
+        changed = self.kept.probe(self.disk, tree())
         self.changed = set(changed)
         misses = [self.candidate(rel) for rel in changed]
         self.fresh = self.kept.read_changed(misses, MAX_SECONDS)

@@ -168,13 +168,17 @@ def test_validation_fails_when_an_accounts_file_is_tracked(tmp_path: Path) -> No
     renamed = root / "data" / "list.csv"  # by its content: a column of card numbers
     renamed.parent.mkdir()
     renamed.write_text("序号,号码\n1," + CARD_LI + "\n2," + CARD_WANG + "\n", encoding="utf-8")
-    _git(root, "add", "data/list.csv", "个人账户信息.xlsx")  # staged is enough
+    shouting = root / "data" / "deep" / "名单.CSV"  # a suffix in capitals, a folder deeper
+    shouting.parent.mkdir()
+    shouting.write_text(renamed.read_text(encoding="utf-8"), encoding="utf-8")
+    _git(root, "add", "data/list.csv", "data/deep/名单.CSV", "个人账户信息.xlsx")  # staged: enough
     found = [d for d in run_validate(root).sorted() if d.code == "guard.accounts-file"]
     assert [(d.location.file, d.code) for d in found] == [
+        ("data/deep/名单.CSV", "guard.accounts-file"),
         ("data/list.csv", "guard.accounts-file"),
         ("个人账户信息.xlsx", "guard.accounts-file"),
     ]
-    assert "B 列是银行卡号" in found[0].message and "local/" in found[0].message
-    assert "文件名表明其中是银行账户" in found[1].message
-    _git(root, "rm", "-q", "--cached", "data/list.csv", "个人账户信息.xlsx")
+    assert "B 列是银行卡号" in found[1].message and "local/" in found[1].message
+    assert "文件名表明其中是银行账户" in found[2].message
+    _git(root, "rm", "-q", "--cached", "data/list.csv", "data/deep/名单.CSV", "个人账户信息.xlsx")
     assert not [d for d in run_validate(root).sorted() if d.code == "guard.accounts-file"]

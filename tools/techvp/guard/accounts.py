@@ -31,9 +31,11 @@ def candidate_files(root: Path) -> list[str]:
 
     Untracked files are left alone: the staff's own exports (build/, or a demo repository with
     no .gitignore) carry 附件4's name and are no commit until someone adds them."""
+    # git picks the tables itself: a work tree may track tens of thousands of records
+    tables = [f":(icase)*{suffix}" for suffix in TABLES]
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--", "."],
+            ["git", "ls-files", "-z", "--cached", "--", *tables],
             cwd=root,
             capture_output=True,
             check=True,
@@ -41,10 +43,7 @@ def candidate_files(root: Path) -> list[str]:
     except (OSError, subprocess.CalledProcessError):  # no git, or not a work tree
         return []
     names = {n for n in listed.decode("utf-8", "replace").split("\0") if n}
-    # A cheap test on the text first: a work tree may track tens of thousands of records.
-    return sorted(
-        n for n in names if n.lower().endswith(TABLES) and Path(n).suffix.lower() in TABLES
-    )
+    return sorted(n for n in names if Path(n).suffix.lower() in TABLES)
 
 
 def _rows(path: Path) -> list[Sequence[Any]]:

@@ -54,6 +54,8 @@ def _files_since(
     head = _start(root, "rev-parse", "--verify", "--quiet", "HEAD")
     untracked = _start(root, "ls-files", "--others", "--exclude-standard", "-z", "--", SUBMISSIONS)
     diff = ["diff", "--name-only", f"--diff-filter={diff_filter}", "--relative", "-z", against]
+    if diff_filter == "A":  # a file new to the work tree is untracked or staged: no stat of each
+        diff.insert(1, "--cached")
     changed = _start(root, *diff, "--", SUBMISSIONS)
 
     def result() -> frozenset[str] | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from techvp.cache import FOLDER, RecordCache
+from techvp.cache import FOLDER, FolderLock, RecordCache
 from techvp.cli import main
 from techvp.diagnostics import Findings
 from techvp.guard.scan import scan_bytes
@@ -136,7 +138,9 @@ def edit(root: Path, rng: random.Random) -> str:
 
 
 def checked(root: Path) -> int:
-    """How many files the rules checked in the last run through the cache."""
+    """How many files the rules checked in the last run through the cache (once it has kept
+    what it found: the program does that after its report)."""
+    FolderLock(root).release()
     cache = RecordCache(root, scan_bytes)
     memo = load_memo(root, cache.program, cache.stamp)
     assert memo is not None
@@ -186,6 +190,28 @@ def git_step(root: Path, rng: random.Random) -> str:
     elif choice == 2 and (changed := repo.git.diff("--name-only").split()):
         repo.git.checkout("--", rng.choice(changed))
     return f"git {choice}"
+
+
+def run_program(root: Path, *options: str) -> str:
+    """`techvp validate` as a user runs it: the program, which keeps what it found after its
+    report, in a process of its own."""
+    args = ["validate", "--root", str(root), "--now", NOW, "--format", "json", *options]
+    done = subprocess.run([sys.executable, "-m", "techvp", *args], capture_output=True)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout.decode("utf-8")
+
+
+def test_the_program_keeps_what_it_found_after_its_report(tmp_path: Path) -> None:
+    """Each run waits for the one before to have written the cache: back to back, the second
+    run checks nothing again, and after an edit only what it touches."""
+    root = demo(tmp_path)
+    first = run_program(root)
+    assert run_program(root) == first
+    assert checked(root) == 0
+    need = need_file(root, "hanshui-dyeing-wastewater")
+    need.write_text(BROKEN, encoding="utf-8")
+    assert run_program(root) == run_program(root, "--no-cache") != first
+    assert 0 < checked(root) < 40
 
 
 def test_files_git_cannot_vouch_for_are_looked_at(tmp_path: Path) -> None:

@@ -151,12 +151,20 @@ def run(root: Path, now: datetime, base: str | None = None) -> BuildResult:
     return BuildResult(dataset, findings, views, now)
 
 
-def validate(root: Path, now: datetime, base: str | None = None, cache: bool = False) -> Findings:
+def validate(
+    root: Path,
+    now: datetime,
+    base: str | None = None,
+    cache: bool = False,
+    later: Callable[[incremental.Work], None] | None = None,
+) -> Findings:
     """What `techvp validate` reports: `run(...).findings`. With `cache`, what each file gave
-    is kept in root/.techvp-cache/, and only the files that changed are read again and only
-    what they can affect is checked again (techvp.incremental); the findings are the same."""
+    is kept in root/.techvp-cache/ (by the work handed to `later`, if given), and only the
+    files that changed are read again and only what they can affect is checked again
+    (techvp.incremental); the findings are the same."""
     # git finds the files under review while the records are read
-    found = incremental.validate(root, now, added_files_later(root, base)) if cache else None
+    added = added_files_later(root, base)
+    found = incremental.validate(root, now, added, later) if cache else None
     if found is None:
         return run(root, now, base).findings
     if base is not None:

@@ -35,6 +35,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+try:
+    import fcntl
+except ImportError:  # Windows: no locks
+    fcntl = None  # type: ignore[assignment]
+
 from techvp.changes import WorkTree
 from techvp.layout import Candidate
 from techvp.reading import Inspector, Result, load_file, read_all
@@ -332,10 +337,8 @@ class RecordCache:
             blobs[shard] = pickle.dumps(kept, protocol=5) if kept else b""
             digests[shard] = _shard_digest(blobs[shard]) if kept else b""
             stats[shard] = ()
-        folder = self.path.parent
         try:
-            folder.mkdir(exist_ok=True)
-            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            _make_folder(self.path.parent)
             # Shards first, the index last: an index never names a shard not yet written (a
             # run stopped in between leaves a shard that does not match: no cache).
             for shard in sorted(self.dirty):
@@ -357,8 +360,7 @@ def write_signed(path: Path, blob: bytes) -> None:
     if key is None:
         return
     try:
-        path.parent.mkdir(exist_ok=True)
-        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        _make_folder(path.parent)
         _replace(path, _MAGIC + _sign(key, blob) + blob)
     except OSError:
         return
@@ -377,6 +379,36 @@ def read_signed(path: Path) -> bytes | None:
         return None
     body, signature = data[head:], data[len(_MAGIC) : head]
     return body if hmac.compare_digest(_sign(key, body), signature) else None
+
+
+class FolderLock:
+    """The cache folder held by one run from reading it to writing it again: a second
+    `techvp validate` of the same folder waits for the first to have written what it found
+    (which it may do after its report, in a process of its own). Without locks (no fcntl, a
+    folder that cannot be written) runs are not kept apart: the signatures still keep a cache
+    from being read half-written."""
+
+    def __init__(self, root: Path) -> None:
+        self.fd: int | None = None
+        if fcntl is None:
+            return
+        try:
+            folder = _make_folder(root / FOLDER)
+            self.fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:
+            self.release()
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # the lock goes with the last open copy (a forked child's)
+            self.fd = None
+
+
+def _make_folder(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+    return folder
 
 
 def _shard_digest(blob: bytes) -> bytes:

@@ -112,20 +112,61 @@ def main() -> None:
     pass
 
 
+# Work a command leaves for after its report (keeping what `validate` found for the next run):
+# `entry` hands it to a process of its own, so the user has the report and the prompt back
+# while it is done; anywhere else (tests, click's runner) it is done when the command ends.
+_AFTER: list[Callable[[], None]] | None = None
+
+
+def after_report(work: Callable[[], None]) -> None:
+    if _AFTER is not None:
+        _AFTER.append(work)
+    else:
+        click.get_current_context().call_on_close(work)
+
+
 def entry() -> None:
     """The `techvp` program. A run builds many small objects that all stay alive until it ends:
     cyclic garbage collection only costs time (a third of loading), so it is off for the run.
     At the end it leaves without the interpreter's teardown, which freed a large run's records
     one by one (4 s at 95,000 files): everything is written and closed by then."""
+    global _AFTER
+    _AFTER = []
     gc.disable()
     try:
         main()
     except SystemExit as done:
         if done.code is not None and not isinstance(done.code, int):
+            _finish(_AFTER)
             raise  # a message to print: Python's own exit does that
         sys.stdout.flush()
         sys.stderr.flush()
+        _detach(_AFTER)
         os._exit(done.code or 0)
+
+
+def _finish(work: list[Callable[[], None]]) -> None:
+    for step in work:
+        step()
+
+
+def _detach(work: list[Callable[[], None]]) -> None:
+    """Do `work` in a forked process that lets go of the output (whoever reads it sees its end
+    now) and of the terminal; where there is no fork, do it here."""
+    if not work:
+        return
+    if not hasattr(os, "fork"):
+        _finish(work)
+        return
+    if os.fork() != 0:
+        return
+    try:
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(quiet, fd)
+        _finish(work)
+    finally:
+        os._exit(0)
 
 
 @main.command(help=text.VALIDATE, short_help=text.SHORT_HELP["validate"])
@@ -146,7 +187,7 @@ def validate(
 ) -> None:
     from techvp.build import validate as run_validate
 
-    findings = run_validate(root, now, base, cache=not no_cache)
+    findings = run_validate(root, now, base, cache=not no_cache, later=after_report)
     if fmt in REVIEW_FORMATS:  # the files the change touches are annotated and listed first
         from techvp.changes import changed_files
 

@@ -10,6 +10,10 @@ full: duplicate ids, stray files and folders, bank-account tables.
 Everything is checked again when something besides records changed: the program, the folder,
 a batch file, or `--now` where the rules can tell (policies.now_key). The result is the same as
 a cold run's (tests/test_incremental.py edits repositories at random and compares).
+
+A run holds the cache folder (techvp.cache.FolderLock) from reading it to writing it again; the
+writing can wait until the report is out (`later`: the CLI does it in a process of its own, which
+the next run's imports outlast).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from techvp.cache import RecordCache
+from techvp.cache import FolderLock, RecordCache
 from techvp.changes import work_tree_later
 from techvp.diagnostics import Diagnostic, Findings, Location, TechvpError, error
 from techvp.guard.accounts import scan_accounts
@@ -37,17 +41,42 @@ from techvp.yamlio import YamlDocument
 
 _BATCHES = f"{SUBMISSIONS}/{KINDS['batch'].folder}/"
 Added = Callable[[], frozenset[str] | None]
+Work = Callable[[], None]
 
 
-def validate(root: Path, now: datetime, added: Added) -> Findings | None:
+def validate(
+    root: Path, now: datetime, added: Added, later: Callable[[Work], None] | None = None
+) -> Findings | None:
     """What loading and checking every record finds (techvp.validate's `load` and `check`),
     doing again only what the changes since the previous run can affect. None when this run
     cannot say (the time budget ran out, too many files): the plain run then does. `added`
-    gives the files under review (techvp.changes.added_files_later) when they are needed."""
+    gives the files under review (techvp.changes.added_files_later) when they are needed.
+    What was found is kept for the next run now, or by the work handed to `later`."""
     if not (root / SUBMISSIONS).is_dir():
         raise TechvpError(error("root.no-submissions", Location("."), root=str(root)))
-    run = _Run(root, now, added)
-    return run.findings() if run.complete else None
+    lock = FolderLock(root)
+    try:
+        run = _Run(root, now, added)
+        if not run.complete:
+            lock.release()
+            return None
+        findings, keep = run.findings()
+    except BaseException:
+        lock.release()
+        raise
+
+    def finish() -> None:
+        try:
+            keep()
+        finally:
+            lock.release()
+
+    (later or _at_once)(finish)
+    return findings
+
+
+def _at_once(work: Work) -> None:
+    work()
 
 
 class _Run:
@@ -119,7 +148,8 @@ class _Run:
             self.keys_now[rel] = joined(join_keys(*self._kind_key(rel), record, doc.data))
         return self.keys_now[rel]
 
-    def findings(self) -> Findings:
+    def findings(self) -> tuple[Findings, Work]:
+        """What the records give, and the work that keeps it for the next run."""
         self.added = self.added_later()
         findings = Findings(files_checked=len(self.order))
         findings.extend(self.paths)
@@ -138,11 +168,15 @@ class _Run:
         for found in scanned.values():  # stray files and folders: never kept
             findings.extend(found)
         findings.extend(scan_accounts(self.root))
-        self.kept.complete = True
-        self.kept.save()
-        out.stamp, out.checked = self.kept.stamp, len(again)
-        out.save(self.root)
-        return findings
+        out.checked = len(again)
+
+        def keep() -> None:
+            self.kept.complete = True
+            self.kept.save()
+            out.stamp = self.kept.stamp
+            out.save(self.root)
+
+        return findings, keep
 
     def _owners(self, findings: Findings) -> tuple[dict[str, dict[Any, str]], set[str]]:
         """Each id's file (the first holding it), and those files; a second file with a taken

@@ -157,7 +157,8 @@ class RecordCache:
         # The shards unpickled so far: each file's payload is a pickle of its own, unpickled
         # only when asked for (a warm run needs a few of them).
         self.shards: dict[int, dict[str, bytes]] = {}
-        self.seen: dict[str, Entry] = {}  # this run's files
+        self.seen: dict[str, Entry] = {}  # this run's files (but those vouched for)
+        self.vouched: set[str] = set()  # files taken as unchanged on Git's word: entries kept
         self.dirty: set[int] = set()  # shards whose files changed
         self.fresh: dict[str, bytes] = {}  # what the files read in this run gave, pickled
         self.complete = False
@@ -234,8 +235,7 @@ class RecordCache:
         any other is hashed. Files `tree` (Git, now) vouches for are not even stat'ed."""
         now_ns = time.time_ns()
         index, seen, stat = self.index, self.seen, os.stat
-        vouched = self._vouched(tree) & files.keys() & index.keys()
-        seen.update({rel: index[rel] for rel in vouched})
+        vouched = self.vouched = set(self._vouched(tree) & files.keys() & index.keys())
         self.reused += len(vouched)
         changed: list[str] = []
         for rel, path in files.items():  # one stat each, inline
@@ -276,6 +276,7 @@ class RecordCache:
         payload = self._payloads(_shard(cand.rel)).get(cand.rel)
         if payload is None:
             self.seen.pop(cand.rel, None)  # not to be kept as cached
+            self.vouched.discard(cand.rel)
             return load_file(cand, self.inspect)
         return _unpack(cand.rel, pickle.loads(payload))
 
@@ -321,6 +322,9 @@ class RecordCache:
     def save(self) -> None:
         """Keep the entries of this run's files (only theirs) when anything changed; only the
         shards holding a changed, new or removed file are pickled again."""
+        if self.vouched:  # their entries as they were
+            self.seen.update({rel: self.index[rel] for rel in self.vouched if rel not in self.seen})
+            self.vouched = set()
         self.dirty.update(_shard(rel) for rel in self.index.keys() - self.seen.keys())
         self.dirty |= self.damaged
         unchanged = self.seen == self.index and self.git_now == self.git

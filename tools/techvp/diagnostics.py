@@ -89,7 +89,8 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
-        return (loc.file, loc.line or 0, loc.column or 0, self.code, loc.field)
+        field = loc.field if self._plain is None else self._plain["field"]  # made once
+        return (loc.file, loc.line or 0, loc.column or 0, self.code, field)
 
     def as_dict(self) -> dict[str, Any]:
         """The diagnostic as JSON can hold it (a new dict each call; its values are shared)."""

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from pydantic import ValidationError
 
 import techvp
-from techvp.cache import FOLDER, RecordCache, program_key
+from techvp.cache import FOLDER, FolderLock, RecordCache, program_key
 from techvp.cli import main
 from techvp.diagnostics import Findings
 from techvp.guard.scan import scan_bytes
@@ -136,6 +136,7 @@ def test_the_command_uses_the_cache_and_no_cache_bypasses_it(tmp_path: Path) -> 
     ]
     runs = [subprocess.run([*command, *extra], capture_output=True) for extra in ([], [])]
     assert runs[0].stdout == runs[1].stdout and runs[0].returncode == 1
+    FolderLock(root).release()  # the program keeps its findings after its report: wait for it
     shutil.rmtree(root / FOLDER)
     bypass = subprocess.run([*command, "--no-cache"], capture_output=True)
     assert bypass.stdout == runs[0].stdout and not (root / FOLDER).exists()

@@ -85,3 +85,12 @@ def test_validate_without_now_in_a_fresh_clone_of_the_demo_passes(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert "0 个错误" in result.output
     assert run_validate(Path(clone.working_tree_dir)).ok
+
+
+def test_git_vouches_only_for_files_it_tracks_plainly() -> None:
+    from techvp.changes import _tags
+
+    assert _tags("H a.yaml\0H 需求 b.yaml\0") == ({"a.yaml", "需求 b.yaml"}, frozenset())
+    # skip-worktree, assume-unchanged (lower case), unmerged: never vouched for
+    assert _tags("S x\0H a\0h b\0M c\0") == ({"a"}, frozenset({"x", "b", "c"}))
+    assert _tags("") == (set(), frozenset())

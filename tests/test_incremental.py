@@ -6,10 +6,13 @@ applications, appointments, affiliated institutions, ids added and removed, brok
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ from techvp.cache import FOLDER, FolderLock, RecordCache
 from techvp.cli import main
 from techvp.diagnostics import Findings
 from techvp.guard.scan import scan_bytes
+from techvp.incremental import _Run
 from techvp.incremental.keys import join_keys
 from techvp.incremental.memo import load_memo
 from techvp.layout import find_candidates
@@ -172,7 +176,19 @@ def test_after_any_edits_the_cached_run_finds_what_a_cold_run_finds(
     for step in range(15):
         done = [edit(root, rng) for _ in range(rng.choice([1, 1, 2]))]
         done.append(git_step(root, rng))
+        if rng.random() < 0.7:
+            time_passes(root, step)
         assert validate(root) == validate(root, "--no-cache"), (step, done)
+
+
+def time_passes(root: Path, step: int) -> None:
+    """Folders changed in the last minute look changed long ago, each at a moment of its own:
+    the walk is taken from the previous run only when no folder changed, and only for folders
+    older than two seconds (techvp.incremental.folders)."""
+    past = time.time() - 3600 + step
+    for folder in [root / "submissions", *(root / "submissions").rglob("*")]:
+        if folder.is_dir() and not folder.is_symlink() and folder.stat().st_mtime > past + 60:
+            os.utime(folder, (past, past))
 
 
 def git_step(root: Path, rng: random.Random) -> str:
@@ -212,6 +228,32 @@ def test_the_program_keeps_what_it_found_after_its_report(tmp_path: Path) -> Non
     need.write_text(BROKEN, encoding="utf-8")
     assert run_program(root) == run_program(root, "--no-cache") != first
     assert 0 < checked(root) < 40
+
+
+def test_the_walk_is_the_previous_runs_while_no_folder_changes(tmp_path: Path) -> None:
+    root = demo(tmp_path)
+    time_passes(root, 0)
+    validate(root)
+
+    def walked_again() -> bool:
+        run = _Run(root, datetime.fromisoformat(NOW), lambda: None)
+        return not run.same_folders
+
+    assert not walked_again()
+    need = need_file(root, "hanshui-dyeing-wastewater")
+    need.write_text(BROKEN, encoding="utf-8")  # in place: its folder is unchanged
+    assert not walked_again() and validate(root) == validate(root, "--no-cache")
+    (need.parent / "说明.txt").write_text("联系人：王工\n", encoding="utf-8")
+    assert walked_again()  # a new entry changes its folder: the stray file is found
+    assert validate(root) == validate(root, "--no-cache")
+    time_passes(root, 1)
+    validate(root)
+    (need.parent / "说明.txt").write_text("身份证 11010519491231002X\n", encoding="utf-8")
+    assert not walked_again()  # a stray file is read again every run all the same
+    assert "guard." in validate(root) and validate(root) == validate(root, "--no-cache")
+    shutil.copy(need, need.with_name("copy.yaml"))
+    assert walked_again()  # a new record too
+    assert validate(root) == validate(root, "--no-cache")
 
 
 def test_files_git_cannot_vouch_for_are_looked_at(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ import secrets
 import sys
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -227,23 +227,26 @@ class RecordCache:
             self.shards[shard] = pickle.loads(blob) if blob else {}
         return self.shards[shard]
 
-    def probe(self, files: dict[str, str], tree: WorkTree | None = None) -> list[str]:
-        """Of the files given as {relative path: path on disk}, those whose bytes changed
-        since the cache was saved (or are new to it); the others count as seen, unchanged,
-        without being read or unpickled. Like Git's index, a file whose size, times and
-        inode are those saved, long enough after it last changed, is taken as unchanged;
-        any other is hashed. Files `tree` (Git, now) vouches for are not even stat'ed."""
+    def probe(
+        self, files: Sequence[str], path: Callable[[str], str], tree: WorkTree | None = None
+    ) -> list[str]:
+        """Of the files given (relative paths; `path` gives each one's path on disk), those
+        whose bytes changed since the cache was saved (or are new to it); the others count as
+        seen, unchanged, without being read or unpickled. Like Git's index, a file whose size,
+        times and inode are those saved, long enough after it last changed, is taken as
+        unchanged; any other is hashed. Files `tree` (Git, now) vouches for are not even
+        stat'ed."""
         now_ns = time.time_ns()
         index, seen, stat = self.index, self.seen, os.stat
-        vouched = self.vouched = set(self._vouched(tree) & files.keys() & index.keys())
+        vouched = self.vouched = set(self._vouched(tree).intersection(files) & index.keys())
         self.reused += len(vouched)
         changed: list[str] = []
-        for rel, path in files.items():  # one stat each, inline
+        for rel in files:  # one stat each, inline
             if rel in vouched:
                 continue
             old = index.get(rel)
             try:
-                st = stat(path) if old is not None else None
+                st = stat(path(rel)) if old is not None else None
             except OSError:
                 st = None
             if old is None or st is None:
@@ -251,7 +254,7 @@ class RecordCache:
                 continue
             times = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
             if times != old[:4] or max(times[1], times[2]) + _RACY_NS >= old[4]:
-                digest = _digest(path)
+                digest = _digest(path(rel))
                 if digest != old[5]:
                     changed.append(rel)
                     continue
@@ -298,7 +301,8 @@ class RecordCache:
     def read_all(self, cands: Sequence[Candidate], budget_seconds: float) -> Iterator[Result]:
         """What `techvp.reading.read_all` gives, in the same order, reading only the files that
         changed; each file read is added to the cache (kept by `save`)."""
-        changed = set(self.probe({cand.rel: cand.path for cand in cands}))
+        paths = {cand.rel: cand.path for cand in cands}
+        changed = set(self.probe(list(paths), paths.__getitem__))
         misses = [cand for cand in cands if cand.rel in changed]
         fresh = self.read_changed(misses, budget_seconds)
         for cand in cands:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from techvp.diagnostics import Diagnostic, Findings, Location, error
 from techvp.models import KINDS, Kind
@@ -61,6 +61,18 @@ class Candidate:
         return (self.folders["expert"], self.stem) if self.kind.name == "report" else self.stem
 
 
+class Entry(Protocol):
+    """What is read of a walk's entry (an os.DirEntry, or techvp.incremental's KnownEntry)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    def is_symlink(self) -> bool: ...
+    def is_dir(self, *, follow_symlinks: bool = True) -> bool: ...
+    def is_file(self, *, follow_symlinks: bool = True) -> bool: ...
+
+
 def walk(base: str) -> Iterator[os.DirEntry[str]]:
     """Every entry under base, depth first, in sorted order; symlinks are reported, not followed."""
     try:
@@ -102,7 +114,7 @@ def classify(rel_parts: list[str], rel: str, path: str) -> Candidate | list[Diag
 
 
 def find_candidates(
-    root: Path, findings: Findings, entries: Iterable[os.DirEntry[str]] | None = None
+    root: Path, findings: Findings, entries: Iterable[Entry] | None = None
 ) -> list[Candidate]:
     """Every file under root/submissions that sits where a record belongs; the rest are reported.
 

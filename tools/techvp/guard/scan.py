@@ -16,7 +16,7 @@ from pathlib import Path
 
 from techvp.diagnostics import Diagnostic, Location, error
 from techvp.guard import cards, idnumbers, secrets
-from techvp.layout import SUBMISSIONS, walk
+from techvp.layout import SUBMISSIONS, Entry, walk
 from techvp.messages.guard import PLACE_NAME, PLACE_TEXT
 
 # Bytes of a file the guard reads at most; bigger files are refused by the loader anyway and
@@ -181,7 +181,7 @@ def scan_name(name: str, rel: str) -> list[Diagnostic]:
 
 
 def scan_tree(
-    root: Path, skip: Iterable[str] = (), entries: Iterable[os.DirEntry[str]] | None = None
+    root: Path, skip: Iterable[str] = (), entries: Iterable[Entry] | None = None
 ) -> list[Diagnostic]:
     """Scan every file name and every regular file under root/submissions.
 

@@ -19,7 +19,7 @@ the next run's imports outlast).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,9 +29,28 @@ from techvp.changes import work_tree_later
 from techvp.diagnostics import Diagnostic, Findings, Location, TechvpError, error
 from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
-from techvp.incremental.keys import HINTED, IDS, join_keys, joined, neighbourhood, split, widen
+from techvp.incremental.folders import Listing, known_entries, unchanged
+from techvp.incremental.folders import stamp as folder_stamp
+from techvp.incremental.keys import (
+    APPOINTMENTS,
+    HINTED,
+    IDS,
+    join_keys,
+    joined,
+    neighbourhood,
+    split,
+    widen,
+)
 from techvp.incremental.memo import Found, Memo, load_memo
-from techvp.layout import LAYOUT, MAX_FILES, SUBMISSIONS, Candidate, find_candidates, walk
+from techvp.layout import (
+    LAYOUT,
+    MAX_FILES,
+    SUBMISSIONS,
+    Candidate,
+    Entry,
+    find_candidates,
+    walk,
+)
 from techvp.models import KINDS
 from techvp.policies import RuleContext, now_key, run_rules
 from techvp.reading import MAX_SECONDS
@@ -87,22 +106,36 @@ class _Run:
         self.base = str(root / SUBMISSIONS)
         self.kept = RecordCache(root, scan_bytes)
         self.memo = load_memo(root, self.kept.program, self.kept.stamp)
-        self.paths = Findings()  # what the layout says of paths not seen before
+        self.paths = Findings()  # what the layout says of paths that are no records
         self.order: list[str] = []  # the record files, in walk order
-        self.disk: dict[str, str] = {}  # their paths on disk
         self.new: dict[str, Candidate] = {}  # those not in the memo
-        self.unknown: list[os.DirEntry[str]] = []  # entries not in the memo (folders too)
+        self.unknown: list[Entry] = []  # entries not in the memo (folders too)
+        self.strays: list[str] = []  # the entries that are no records (folders too)
+        self.same_folders = False  # the walk is the previous run's (incremental.folders)
+        self.listing: Listing | None = None
+        self.taken: list[str] = []  # files whose id another file holds
         self.unpickled: dict[str, tuple[Any, YamlDocument]] = {}  # unchanged files read
         self.keys_now: dict[str, str] = {}  # touched files' keys
         self._walk()
-        changed = self.kept.probe(self.disk, tree())
+        changed = self.kept.probe(self.order, self._path, tree())
         self.changed = set(changed)
         misses = [self.candidate(rel) for rel in changed]
         self.fresh = self.kept.read_changed(misses, MAX_SECONDS)
         self.complete = len(self.fresh) == len(misses) and len(self.order) <= MAX_FILES
 
+    def _path(self, rel: str) -> str:
+        return f"{self.root}{os.sep}{rel.replace('/', os.sep)}"
+
     def _walk(self) -> None:
-        known = self.memo.keys if self.memo is not None else {}
+        memo = self.memo
+        if memo is not None and unchanged(self.base, memo.folders):
+            self.same_folders = True
+            self.order, self.strays = memo.order, memo.strays
+            self.unknown = list(known_entries(self.base, memo.strays))
+            find_candidates(self.root, self.paths, self.unknown)  # what they are: no records
+            return
+        self.listing = listing = Listing(self.base)
+        known = memo.keys if memo is not None else {}
         cut = len(self.base) + 1
         for entry in walk(self.base):
             rel = f"{SUBMISSIONS}/{entry.path[cut:]}"
@@ -110,13 +143,16 @@ class _Run:
                 rel = rel.replace(os.sep, "/")
             if rel in known and not entry.is_symlink() and entry.is_file(follow_symlinks=False):
                 self.order.append(rel)
-                self.disk[rel] = entry.path
                 continue
+            if entry.is_dir(follow_symlinks=False):  # stamped before the walk lists it
+                listing.add(rel[len(SUBMISSIONS) + 1 :], folder_stamp(entry.path))
             self.unknown.append(entry)
-            for cand in find_candidates(self.root, self.paths, [entry]):
+            found = find_candidates(self.root, self.paths, [entry])
+            for cand in found:
                 self.order.append(rel)
-                self.disk[rel] = cand.path
                 self.new[rel] = cand
+            if not found:
+                self.strays.append(rel)
 
     def candidate(self, rel: str) -> Candidate:
         if rel in self.new:
@@ -124,7 +160,7 @@ class _Run:
         parts = rel.split("/")  # a path the layout accepted before (techvp.layout.classify)
         kind, roles = LAYOUT[parts[1]]
         folders = dict(zip(roles, parts[2:-1], strict=True))
-        return Candidate(rel, self.disk[rel], KINDS[kind], folders, parts[-1][: -len(".yaml")])
+        return Candidate(rel, self._path(rel), KINDS[kind], folders, parts[-1][: -len(".yaml")])
 
     def _kind_key(self, rel: str) -> tuple[str, Any]:
         if rel in self.new:
@@ -154,14 +190,16 @@ class _Run:
         findings = Findings(files_checked=len(self.order))
         findings.extend(self.paths)
         owners, claimed = self._owners(findings)
-        batches = [rel for rel in self.order if rel.startswith(_BATCHES)]
+        batches = _files_of(_BATCHES, owners["batch"], self.taken)
         memo, touched, again, load = self._scope(owners, claimed, batches)
-        docs = {rel: self._got(rel) for rel in self.order if rel in load or rel in batches}
-        read = [(self.candidate(r), *docs[r]) for r in self.order if r in claimed and r in docs]
+        wanted = load.union(batches)
+        docs = {rel: self._got(rel) for rel in self.order if rel in wanted}  # in walk order
+        read = [(self.candidate(rel), *docs[rel]) for rel in docs if rel in claimed]
         dataset = make_dataset(self.root, owners, read, self.order)
         ruled = _by_file(run_rules(dataset, RuleContext.create(dataset, self.now, self.added)))
         scanned = _by_file(scan_tree(self.root, skip=self.order, entries=self.unknown))
         out = self._update(memo, docs, touched, again, batches, ruled, scanned)
+        out.owners = owners
         for table in out.tables():
             for found in table.values():
                 findings.extend(found)
@@ -180,15 +218,24 @@ class _Run:
 
     def _owners(self, findings: Findings) -> tuple[dict[str, dict[Any, str]], set[str]]:
         """Each id's file (the first holding it), and those files; a second file with a taken
-        id is reported, as a cold run does (techvp.repo.claim)."""
+        id is reported, as a cold run does (techvp.repo.claim). The previous run's when the
+        walk is."""
+        if self.same_folders and self.memo is not None:
+            self.taken = self.memo.taken
+            for rel in self.taken:  # a taken id is only reported
+                claim(self.memo.owners, self.candidate(rel), findings)
+            held = self.memo.owners
+            return held, {rel for files in held.values() for rel in files.values()}
         owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}
         claimed: set[str] = set()
+        self.taken = []
         for rel in self.order:
             kind, key = self._kind_key(rel)
             if key not in owners[kind]:
                 owners[kind][key] = rel
                 claimed.add(rel)
             else:
+                self.taken.append(rel)
                 claim(owners, self.candidate(rel), findings)  # says whose id it is
         return owners, claimed
 
@@ -220,6 +267,9 @@ class _Run:
     ) -> Memo:
         """The memo for the next run: the previous one with what this run did again."""
         out = Memo(memo.program, memo.root, b"", memo.context, self.added or frozenset())
+        walked = self.listing.folders if self.listing is not None else None
+        out.folders = walked if self.memo is None or not self.same_folders else self.memo.folders
+        out.order, out.strays, out.taken = self.order, self.strays, self.taken
         out.keys, out.loaded = dict(memo.keys), dict(memo.loaded)
         out.named, out.ruled = dict(memo.named), dict(memo.ruled)
         for rel in memo.keys.keys() - set(self.order):  # removed
@@ -240,8 +290,8 @@ class _Run:
         return out
 
     def _batches_changed(self, memo: Memo, batches: list[str]) -> bool:
-        before = {rel for rel in memo.keys if rel.startswith(_BATCHES)}
-        return before != set(batches) or any(rel in self.changed for rel in batches)
+        before = _files_of(_BATCHES, memo.owners.get("batch", {}), memo.taken)
+        return before != batches or any(rel in self.changed for rel in batches)
 
     def _affected(
         self, memo: Memo, owners: dict[str, dict[Any, str]], touched: set[str]
@@ -259,7 +309,13 @@ class _Run:
         seeds.update(key for rel in before for key in split(widen(rel, then, owners)))
         if removed or any(rel not in memo.keys for rel in touched):
             seeds.add(IDS)  # the set of ids changed: every "did you mean" may change
-        return neighbourhood(table, owners, touched, seeds)
+        appointments = _files_of(APPOINTMENTS, owners["appointment"], self.taken)
+        return neighbourhood(table, owners, touched, seeds, appointments)
+
+
+def _files_of(folder: str, owned: Mapping[Any, str], taken: Iterable[str]) -> list[str]:
+    """The record files of one kind (its folder, the files holding its ids), in order."""
+    return sorted({*owned.values(), *(rel for rel in taken if rel.startswith(folder))})
 
 
 def _put(table: dict[str, Found], rel: str, found: Found) -> None:

@@ -12,7 +12,7 @@ the need and the expert are eligible), so it carries their keys too.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from techvp.layout import SUBMISSIONS
@@ -26,7 +26,7 @@ Owners = Mapping[str, Mapping[Any, str]]  # kind → id → its file (techvp.rep
 HINTED = frozenset({"ref.unknown-need", "ref.unknown-expert"})
 IDS = "ids"  # the key of those findings, and of any change to the set of ids
 _SEP = "\0"  # no key holds it
-_APPOINTMENTS = f"{SUBMISSIONS}/{KINDS['appointment'].folder}/"
+APPOINTMENTS = f"{SUBMISSIONS}/{KINDS['appointment'].folder}/"
 _STAFF = frozenset({"appointment", "report", "assessment"})  # a file per expert
 
 
@@ -70,7 +70,7 @@ def split(text: str) -> Keys:
 def widen(rel: str, table: Mapping[str, str], owners: Owners) -> str:
     """A file's keys as `joined`; an appointment's with its need's and its expert's."""
     text = table.get(rel, "")
-    if not rel.startswith(_APPOINTMENTS):
+    if not rel.startswith(APPOINTMENTS):
         return text
     keys = set(split(text))
     for key in split(text):
@@ -81,15 +81,19 @@ def widen(rel: str, table: Mapping[str, str], owners: Owners) -> str:
 
 
 def neighbourhood(
-    table: Mapping[str, str], owners: Owners, touched: set[str], seeds: set[str]
+    table: Mapping[str, str],
+    owners: Owners,
+    touched: set[str],
+    seeds: set[str],
+    appointments: Iterable[str],
 ) -> tuple[set[str], set[str]]:
     """(the files to check again, the files to load for that): the touched files and every
     file sharing a key with `seeds` (the touched files' keys before and after), then those
     files' own neighbours, whose records the rules read to check them. `table`: each file's
-    keys as `joined`."""
+    keys as `joined`; `appointments`: the appointment files among them."""
     keys = dict(table)
-    for rel in table:
-        if rel.startswith(_APPOINTMENTS):
+    for rel in appointments:
+        if rel in table:
             keys[rel] = widen(rel, table, owners)
     again = touched | _having(keys, seeds)
     wanted = {key for rel in again for key in split(keys.get(rel, ""))}

@@ -12,6 +12,7 @@ from typing import Any
 
 from techvp.cache import FOLDER, read_signed, write_signed
 from techvp.diagnostics import Diagnostic, Location, Severity
+from techvp.incremental.folders import Folders
 from techvp.reportjson import part
 
 _FILE = "rules.bin"
@@ -30,6 +31,14 @@ class Memo:
     named: dict[str, Found] = field(default_factory=dict)  # its name, by the guard
     ruled: dict[str, Found] = field(default_factory=dict)  # the rules, located in it
     checked: int = 0  # how many files the rules checked in the run that kept it
+    # The walk (incremental.folders): the folders, stamped (None: not to be trusted), the
+    # record files in walk order, the other entries, and which file holds each id (those
+    # whose id another holds: `taken`).
+    folders: Folders | None = None
+    order: list[str] = field(default_factory=list)
+    strays: list[str] = field(default_factory=list)
+    owners: dict[str, dict[Any, str]] = field(default_factory=dict)
+    taken: list[str] = field(default_factory=list)
 
     def save(self, root: Path) -> None:
         # By marshal, many times faster than pickle: one string per file, and each finding as
@@ -38,7 +47,10 @@ class Memo:
         # by pickle.
         added = sorted(self.added)
         found = [{rel: [_flat(d) for d in f] for rel, f in t.items()} for t in self.tables()]
-        head = marshal.dumps((self.program, self.root, self.stamp, added, self.keys, self.checked))
+        walked = (self.folders, self.order, self.strays, self.owners, self.taken)
+        head = marshal.dumps(
+            (self.program, self.root, self.stamp, added, self.keys, self.checked, walked)
+        )
         body = marshal.dumps(found)
         tail = pickle.dumps(self.context, protocol=5)
         sizes = len(head).to_bytes(8, "big") + len(body).to_bytes(8, "big")
@@ -55,7 +67,7 @@ def load_memo(root: Path, program: bytes, stamp: bytes) -> Memo | None:
         return None
     try:
         head, body = int.from_bytes(blob[:8], "big"), int.from_bytes(blob[8:16], "big")
-        kept, where, signed, added, keys, checked = marshal.loads(blob[16 : 16 + head])
+        kept, where, signed, added, keys, checked, walked = marshal.loads(blob[16 : 16 + head])
         if (kept, where, signed) != (program, str(root), stamp):
             return None
         tables = marshal.loads(blob[16 + head : 16 + head + body])
@@ -65,8 +77,23 @@ def load_memo(root: Path, program: bytes, stamp: bytes) -> Memo | None:
         )
     except Exception:  # a memo this program cannot read is no memo
         return None
+    folders, order, strays, owners, taken = walked
     return Memo(
-        program, where, stamp, context, frozenset(added), keys, loaded, named, ruled, checked
+        program,
+        where,
+        stamp,
+        context,
+        frozenset(added),
+        keys,
+        loaded,
+        named,
+        ruled,
+        checked,
+        folders,
+        order,
+        strays,
+        owners,
+        taken,
     )
 
 

@@ -25,7 +25,7 @@ from techvp.cli import main
 from techvp.diagnostics import Findings
 from techvp.guard.scan import scan_bytes
 from techvp.incremental import _Run
-from techvp.incremental.keys import join_keys
+from techvp.incremental.keys import join_keys, split
 from techvp.incremental.memo import load_memo
 from techvp.layout import find_candidates
 
@@ -415,3 +415,20 @@ def test_the_files_under_review_are_judged_anew_when_they_change(tmp_path: Path)
         repo.index.add([str(added)])
         repo.index.commit("a need after the deadline")
     assert '"policy.late"' in validate(root, "--base", "main", now=late)
+
+
+def test_the_files_with_a_key_are_found_however_many_keys_are_asked_about() -> None:
+    from techvp.incremental.keys import _Having, joined
+
+    rng = random.Random(7)
+    pool = [f"id:{n}" for n in range(40)] + ["name:王伟", "credit:b:9142", "ids"]
+    table = {
+        f"submissions/needs/b/{n}.yaml": joined(tuple(rng.sample(pool, rng.randrange(4))))
+        for n in range(300)
+    }
+    having = _Having(table)
+    pool += [f"name:{n}" for n in range(40)]  # keys no file holds
+    for size in (1, 3, 10, 70, len(pool)):
+        wanted = set(rng.sample(pool, size))
+        expected = {rel for rel, keys in table.items() if wanted & set(split(keys))}
+        assert having(wanted) == expected, size

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techvp.diagnostics import Diagnostic, Location, Severity, error
+from techvp.diagnostics import Diagnostic, Location, Severity, error, kept_location
 from techvp.reportjson import masked, part, report
 
 TEXT = st.text() | st.sampled_from(["身份证 11010519491231002X", "第一行\n第二行", "\u2028", ""])
@@ -57,3 +58,15 @@ def test_a_part_is_kept_and_masks_what_a_user_typed() -> None:
     assert "11010519491231002X" not in made and "002X" in made
     kept = Diagnostic.known(diag.code, diag.severity, diag.location, None, diag.as_dict(), made)
     assert report([kept], {}) == reference([diag], {})
+
+
+def test_a_kept_finding_is_the_finding_it_was() -> None:
+    """Kept findings are rebuilt slot by slot (techvp.diagnostics.Diagnostic.known): equal,
+    hashed and sorted like the finding made by its constructor."""
+    loc = Location("submissions/a.yaml", 3, 7, ("enterprise", "employees", 0))
+    diag = error("root.no-submissions", loc, "第三条", root="x")
+    kept_loc = kept_location(loc.file, loc.line, loc.column, loc.key_path)
+    kept = Diagnostic.known(diag.code, diag.severity, kept_loc, diag.clause, diag.as_dict())
+    assert kept_loc == loc and hash(kept_loc) == hash(loc) and kept_loc.field == loc.field
+    assert kept == replace(diag, params=diag.as_dict()["params"])
+    assert kept.sort_key() == diag.sort_key() and kept.message == diag.message

@@ -224,8 +224,7 @@ class _Run:
             self.taken = self.memo.taken
             for rel in self.taken:  # a taken id is only reported
                 claim(self.memo.owners, self.candidate(rel), findings)
-            held = self.memo.owners
-            return held, {rel for files in held.values() for rel in files.values()}
+            return self.memo.owners, set(self.order).difference(self.taken)
         owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}
         claimed: set[str] = set()
         self.taken = []

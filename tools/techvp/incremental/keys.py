@@ -11,8 +11,9 @@ the need and the expert are eligible), so it carries their keys too.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from itertools import accumulate
 from typing import Any
 
 from techvp.layout import SUBMISSIONS
@@ -26,6 +27,7 @@ Owners = Mapping[str, Mapping[Any, str]]  # kind → id → its file (techvp.rep
 HINTED = frozenset({"ref.unknown-need", "ref.unknown-expert"})
 IDS = "ids"  # the key of those findings, and of any change to the set of ids
 _SEP = "\0"  # no key holds it
+_FEW = 64  # keys looked for one by one
 APPOINTMENTS = f"{SUBMISSIONS}/{KINDS['appointment'].folder}/"
 _STAFF = frozenset({"appointment", "report", "assessment"})  # a file per expert
 
@@ -95,16 +97,33 @@ def neighbourhood(
     for rel in appointments:
         if rel in table:
             keys[rel] = widen(rel, table, owners)
-    again = touched | _having(keys, seeds)
+    having = _Having(keys)
+    again = touched | having(seeds)
     wanted = {key for rel in again for key in split(keys.get(rel, ""))}
-    return again, again | _having(keys, wanted)
+    return again, again | having(wanted)
 
 
-def _having(keys: Mapping[str, str], wanted: set[str]) -> set[str]:
-    """The files with any of the `wanted` keys: one search of each file's keys (a change asks
-    about a few keys; an index of every key would cost more than it saves)."""
-    if not wanted:
-        return set()
-    alternatives = "|".join(re.escape(key) for key in sorted(wanted))
-    search = re.compile(f"{_SEP}(?:{alternatives}){_SEP}").search
-    return {rel for rel, found in keys.items() if search(found)}
+class _Having:
+    """The files with any of a few keys: each key is looked for in every file's keys joined
+    in one text (a change asks about a few keys; an index of every key costs more than it
+    saves, unless many are asked about)."""
+
+    def __init__(self, keys: Mapping[str, str]) -> None:
+        self.keys = keys
+        self.files = list(keys)
+        found = list(keys.values())
+        self.text = "".join(found)
+        self.ends = list(accumulate(map(len, found)))  # where each file's keys end
+
+    def __call__(self, wanted: set[str]) -> set[str]:
+        if len(wanted) > _FEW:
+            return {rel for rel, found in self.keys.items() if not wanted.isdisjoint(split(found))}
+        out: set[str] = set()
+        text, ends, files = self.text, self.ends, self.files
+        for key in wanted:
+            needle = f"{_SEP}{key}{_SEP}"  # keys hold no separator: a match is one whole key
+            at = text.find(needle)
+            while at >= 0:
+                out.add(files[bisect_right(ends, at)])
+                at = text.find(needle, at + 1)
+        return out

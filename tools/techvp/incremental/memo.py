@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from techvp.cache import FOLDER, read_signed, write_signed
-from techvp.diagnostics import Diagnostic, Location, Severity
+from techvp.diagnostics import Diagnostic, Severity, kept_location
 from techvp.incremental.folders import Folders
 from techvp.reportjson import part
 
 _FILE = "rules.bin"
+_SEVERITIES = {severity.value: severity for severity in Severity}
 Found = tuple[Diagnostic, ...]
 
 
@@ -115,5 +116,5 @@ def _flat(diag: Diagnostic) -> tuple[Any, ...]:
 def _unflat(flat: tuple[Any, ...]) -> Diagnostic:
     """A finding as kept: its parameters in their JSON form, and its JSON form as made."""
     code, severity, file, line, column, key_path, clause, made, json = flat
-    location = Location(file, line, column, tuple(key_path))
-    return Diagnostic.known(code, Severity(severity), location, clause, made, json)
+    location = kept_location(file, line, column, tuple(key_path))
+    return Diagnostic.known(code, _SEVERITIES[severity], location, clause, made, json)

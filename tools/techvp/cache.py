@@ -40,7 +40,7 @@ try:
 except ImportError:  # Windows: no locks
     fcntl = None  # type: ignore[assignment]
 
-from techvp.changes import WorkTree
+from techvp.changes import WorkTree, stat_of
 from techvp.layout import Candidate
 from techvp.reading import Inspector, Result, load_file, read_all
 from techvp.recordpickle import dumps as _dumps
@@ -113,14 +113,6 @@ def _sign(key: bytes, body: bytes) -> bytes:
     return hmac.new(key, body, "sha256").digest()  # SHA-256 runs in hardware: 2× BLAKE2 here
 
 
-def _stat(path: str) -> tuple[int, int, int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
-
-
 def _digest(path: str) -> bytes | None:
     try:
         with open(path, "rb") as handle:
@@ -186,7 +178,7 @@ class RecordCache:
         self.digests, self.stats = digests, stats
         shards = [
             None
-            if digest and _stat(str(self._shard_file(shard))) == stats[shard]
+            if digest and stat_of(str(self._shard_file(shard))) == stats[shard]
             # Times differ (copied, touched, replaced): trusted only if its hash is the one
             # recorded.
             else self._shard_blob(shard)
@@ -289,7 +281,7 @@ class RecordCache:
         """Read the files `probe` returned and add them to the cache; a file the time budget
         left unread is missing from the result."""
         now_ns = time.time_ns()
-        before = {cand.rel: (_stat(cand.path), _digest(cand.path)) for cand in misses}
+        before = {cand.rel: (stat_of(cand.path), _digest(cand.path)) for cand in misses}
         fresh = {
             cand.rel: (record, doc)
             for cand, record, doc in read_all(misses, self.inspect, budget_seconds)
@@ -352,7 +344,7 @@ class RecordCache:
             for shard in sorted(self.dirty):
                 if blobs[shard]:
                     _replace(self._shard_file(shard), blobs[shard])
-                    stats[shard] = _stat(str(self._shard_file(shard)))
+                    stats[shard] = stat_of(str(self._shard_file(shard)))
             body = marshal.dumps((self.program, self.seen, digests, stats, self.git_now))
             signature = _sign(self.key, body)
             _replace(self.path, _MAGIC + signature + body)

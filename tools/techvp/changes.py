@@ -89,13 +89,13 @@ def work_tree_later(root: Path) -> Callable[[], WorkTree | None]:
     if found is None:
         return lambda: None
     index = root / found.strip()
-    before = _index_stat(index)
+    before = stat_of(index)
     listed = _start(root, "ls-files", "-v", "-z", "--", SUBMISSIONS)
     modified = _start(root, "diff-files", "--name-only", "--relative", "-z", "--", SUBMISSIONS)
 
     def result() -> WorkTree | None:
         names, dirty = _finish(listed), _finish(modified)
-        if names is None or dirty is None or before is None or _index_stat(index) != before:
+        if names is None or dirty is None or before is None or stat_of(index) != before:
             return None
         # "H path" is a file as Git knows it; any other tag (S skip-worktree, M unmerged,
         # lowercase for assume-unchanged) is never vouched for.
@@ -117,7 +117,8 @@ def _tags(listed: str) -> tuple[set[str], frozenset[str]]:
     return held, frozenset(entry[2:] for entry in entries if entry and entry[:2] != "H ")
 
 
-def _index_stat(path: Path) -> tuple[int, int, int, int] | None:
+def stat_of(path: str | Path) -> tuple[int, int, int, int] | None:
+    """A file's (size, mtime, ctime, inode), as Git's index and the record cache compare it."""
     try:
         st = os.stat(path)
     except OSError:

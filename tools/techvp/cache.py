@@ -200,11 +200,11 @@ class RecordCache:
             return b""
         try:
             with open(self._shard_file(shard), "rb") as handle:
-                st = os.fstat(handle.fileno())
+                stamped = stat_of(handle.fileno())
                 blob = handle.read()
         except OSError:
             return False
-        if (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) == tuple(self.stats[shard]):
+        if stamped == tuple(self.stats[shard]):
             return blob  # the very file written with the index (read through one handle)
         return blob if hmac.compare_digest(_shard_digest(blob), digest) else False
 
@@ -406,8 +406,11 @@ class FolderLock:
 
 
 def _make_folder(folder: Path) -> Path:
+    """The cache folder, with its .gitignore (written once, not on each of a run's saves)."""
     folder.mkdir(exist_ok=True)
-    (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        ignore.write_text("*\n", encoding="utf-8")
     return folder
 
 

@@ -117,8 +117,9 @@ def _tags(listed: str) -> tuple[set[str], frozenset[str]]:
     return held, frozenset(entry[2:] for entry in entries if entry and entry[:2] != "H ")
 
 
-def stat_of(path: str | Path) -> tuple[int, int, int, int] | None:
-    """A file's (size, mtime, ctime, inode), as Git's index and the record cache compare it."""
+def stat_of(path: str | Path | int) -> tuple[int, int, int, int] | None:
+    """A file's (size, mtime, ctime, inode), as Git's index and the record cache compare it
+    (`path` may be an open file's descriptor)."""
     try:
         st = os.stat(path)
     except OSError:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from techvp.changes import work_tree_later
 from techvp.diagnostics import Diagnostic, Findings, Location, TechvpError, error
 from techvp.guard.accounts import scan_accounts
 from techvp.guard.scan import scan_bytes, scan_tree
-from techvp.incremental.folders import Listing, known_entries, unchanged
+from techvp.incremental.folders import Folders, Listing, known_entries, unchanged
 from techvp.incremental.folders import stamp as folder_stamp
 from techvp.incremental.keys import (
     APPOINTMENTS,
@@ -112,7 +113,7 @@ class _Run:
         self.unknown: list[Entry] = []  # entries not in the memo (folders too)
         self.strays: list[str] = []  # the entries that are no records (folders too)
         self.same_folders = False  # the walk is the previous run's (incremental.folders)
-        self.listing: Listing | None = None
+        self.folders: Folders | None = None  # as walked, for the next run
         self.taken: list[str] = []  # files whose id another file holds
         self.unpickled: dict[str, tuple[Any, YamlDocument]] = {}  # unchanged files read
         self.keys_now: dict[str, str] = {}  # touched files' keys
@@ -123,6 +124,11 @@ class _Run:
         self.fresh = self.kept.read_changed(misses, MAX_SECONDS)
         self.complete = len(self.fresh) == len(misses) and len(self.order) <= MAX_FILES
 
+    @cached_property
+    def present(self) -> set[str]:
+        """The record files, as a set (made once the walk is done)."""
+        return set(self.order)
+
     def _path(self, rel: str) -> str:
         return f"{self.root}{os.sep}{rel.replace('/', os.sep)}"
 
@@ -130,11 +136,11 @@ class _Run:
         memo = self.memo
         if memo is not None and unchanged(self.base, memo.folders):
             self.same_folders = True
-            self.order, self.strays = memo.order, memo.strays
-            self.unknown = list(known_entries(self.base, memo.strays))
+            self.order, self.strays, self.folders = memo.order, memo.strays, memo.folders
+            self.unknown = known_entries(self.base, memo.strays)
             find_candidates(self.root, self.paths, self.unknown)  # what they are: no records
             return
-        self.listing = listing = Listing(self.base)
+        listing = Listing(self.base)
         known = memo.keys if memo is not None else {}
         cut = len(self.base) + 1
         for entry in walk(self.base):
@@ -153,6 +159,7 @@ class _Run:
                 self.new[rel] = cand
             if not found:
                 self.strays.append(rel)
+        self.folders = listing.folders
 
     def candidate(self, rel: str) -> Candidate:
         if rel in self.new:
@@ -224,7 +231,7 @@ class _Run:
             self.taken = self.memo.taken
             for rel in self.taken:  # a taken id is only reported
                 claim(self.memo.owners, self.candidate(rel), findings)
-            return self.memo.owners, set(self.order).difference(self.taken)
+            return self.memo.owners, self.present.difference(self.taken)
         owners: dict[str, dict[Any, str]] = {k: {} for k in KINDS}
         claimed: set[str] = set()
         self.taken = []
@@ -247,10 +254,10 @@ class _Run:
         context = (now_key([r for r in records if r is not None], self.now), self.added is None)
         memo = self.memo
         if memo is None or memo.context != context or self._batches_changed(memo, batches):
-            every = set(self.order)
+            every = set(self.present)
             return Memo(self.kept.program, str(self.root), b"", context), every, every, every
         touched = self.changed | set(self.new)
-        touched |= (memo.added ^ (self.added or frozenset())) & set(self.order)  # judged anew
+        touched |= (memo.added ^ (self.added or frozenset())) & self.present  # judged anew
         again, load = self._affected(memo, owners, touched)
         return memo, touched, again, load
 
@@ -266,12 +273,11 @@ class _Run:
     ) -> Memo:
         """The memo for the next run: the previous one with what this run did again."""
         out = Memo(memo.program, memo.root, b"", memo.context, self.added or frozenset())
-        walked = self.listing.folders if self.listing is not None else None
-        out.folders = walked if self.memo is None or not self.same_folders else self.memo.folders
+        out.folders = self.folders
         out.order, out.strays, out.taken = self.order, self.strays, self.taken
         out.keys, out.loaded = dict(memo.keys), dict(memo.loaded)
         out.named, out.ruled = dict(memo.named), dict(memo.ruled)
-        for rel in memo.keys.keys() - set(self.order):  # removed
+        for rel in memo.keys.keys() - self.present:  # removed
             out.keys.pop(rel)
             for table in out.tables():
                 table.pop(rel, None)
@@ -296,7 +302,7 @@ class _Run:
         self, memo: Memo, owners: dict[str, dict[Any, str]], touched: set[str]
     ) -> tuple[set[str], set[str]]:
         """(the files to check again, the files to load for that)."""
-        removed = memo.keys.keys() - set(self.order)
+        removed = memo.keys.keys() - self.present
         before = {rel: memo.keys[rel] for rel in touched | removed if rel in memo.keys}
         table = dict(memo.keys)
         for rel in removed:

@@ -15,6 +15,8 @@ import stat
 import time
 from collections.abc import Sequence
 
+from techvp.layout import Entry
+
 _RACY_NS = 2_000_000_000
 Stamp = tuple[int, int, int]  # (mtime_ns, ctime_ns, inode)
 Folders = list[tuple[str, Stamp]]  # each folder's path under root, "" for root itself
@@ -91,7 +93,7 @@ def _mode(path: str) -> int:
         return 0
 
 
-def known_entries(base: str, rels: Sequence[str]) -> list[KnownEntry]:
+def known_entries(base: str, rels: Sequence[str]) -> list[Entry]:
     """Entries by their paths under base's parent (`submissions/…`, as the memo keeps them)."""
     top = os.path.dirname(base)
     return [KnownEntry(f"{top}{os.sep}{rel.replace('/', os.sep)}") for rel in rels]
